@@ -1,0 +1,72 @@
+package io.mlproxy.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code workbench} command: entry point of the ML-proxy workbench. */
+@Command(
+    name = "workbench",
+    mixinStandardHelpOptions = true,
+    versionProvider = Workbench.Version.class,
+    description = {
+      "Discrete-event workbench for the Linux ml_lib RFC: a DAMON-like memory subsystem",
+      "steered by an ML model proxy, compared against handcrafted reclaim and an oracle."
+    },
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Workbench implements Runnable {
+
+  /** Exit code of a usage error (picocli's default for bad arguments). */
+  public static final int EXIT_USAGE = 2;
+
+  /** Exit code of a failure while running. */
+  public static final int EXIT_FAILURE = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** Builds the command line with the project's exit-code conventions. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Workbench());
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("workbench: " + ex.getMessage());
+          return EXIT_FAILURE;
+        });
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    // No subcommand given: picocli prints the usage with the error.
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+  }
+
+  /** Reads the version that Maven filtered into the jar. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"workbench " + version()};
+    }
+  }
+
+  /** The tool's version, from the build. */
+  public static String version() {
+    try (InputStream in = Workbench.class.getResourceAsStream("version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      Properties p = new Properties();
+      p.load(in);
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
