@@ -1,0 +1,183 @@
+package io.mlproxy.engine;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import nl.tudelft.simulation.dsol.SimRuntimeException;
+import nl.tudelft.simulation.dsol.experiment.Replication;
+import nl.tudelft.simulation.dsol.experiment.SingleReplication;
+import nl.tudelft.simulation.dsol.experiment.StreamInformation;
+import nl.tudelft.simulation.dsol.formalisms.eventscheduling.Executable;
+import nl.tudelft.simulation.dsol.model.AbstractDsolModel;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulator;
+import nl.tudelft.simulation.dsol.simulators.DevsSimulatorInterface;
+import nl.tudelft.simulation.dsol.simulators.ErrorStrategy;
+import nl.tudelft.simulation.dsol.simulators.SimulatorInterface;
+import nl.tudelft.simulation.jstats.streams.StreamInterface;
+import nl.tudelft.simulation.naming.context.event.InitialEventContext;
+import org.djutils.event.EventProducer;
+
+/**
+ * Runs one DSOL DEVS replication to its end and returns only when it is over.
+ *
+ * <p>DSOL runs the event loop on its own worker thread and pauses, rather than ends, when an
+ * event throws: this runner guards every scheduled event, blocks on both the end-of-replication
+ * and the stop event, and rethrows the first failure on the caller's thread. Simulated time is in
+ * microseconds.
+ */
+public final class DsolReplicationRunner {
+
+  private static final AtomicLong IDS = new AtomicLong();
+  private static volatile boolean contextReady;
+
+  private DsolReplicationRunner() {}
+
+  /** What a replication schedules when DSOL constructs the model. */
+  @FunctionalInterface
+  public interface ModelBody {
+    /** Schedules the first events; {@code scheduler} wraps every event so failures surface. */
+    void construct(Scheduler scheduler);
+  }
+
+  /** The scheduling surface a model sees: relative and absolute events, in microseconds. */
+  public static final class Scheduler {
+    private final DevsSimulatorInterface<Double> simulator;
+    private final AtomicReference<Throwable> failure;
+    private volatile long failedAtUs = -1;
+
+    Scheduler(DevsSimulatorInterface<Double> simulator, AtomicReference<Throwable> failure) {
+      this.simulator = simulator;
+      this.failure = failure;
+    }
+
+    /** The current simulated time in microseconds. */
+    public long nowUs() {
+      return (long) (double) simulator.getSimulatorTime();
+    }
+
+    /** Schedules {@code event} {@code delayUs} microseconds from now. */
+    public void after(long delayUs, Executable event) {
+      try {
+        simulator.scheduleEventRel((double) delayUs, guard(event));
+      } catch (SimRuntimeException e) {
+        throw new IllegalStateException("cannot schedule an event in " + delayUs + " us", e);
+      }
+    }
+
+    /** Schedules {@code event} at the absolute time {@code atUs}. */
+    public void at(long atUs, Executable event) {
+      try {
+        simulator.scheduleEventAbs((double) atUs, guard(event));
+      } catch (SimRuntimeException e) {
+        throw new IllegalStateException("cannot schedule an event at " + atUs + " us", e);
+      }
+    }
+
+    private Executable guard(Executable event) {
+      return () -> {
+        if (failure.get() != null) {
+          return;
+        }
+        try {
+          event.execute();
+        } catch (RuntimeException | Error e) {
+          if (failure.compareAndSet(null, e)) {
+            failedAtUs = nowUs();
+          }
+          try {
+            simulator.endReplication();
+          } catch (SimRuntimeException ignored) {
+            // the replication is being torn down anyway; the first failure is what matters
+          }
+        }
+      };
+    }
+  }
+
+  /** Creates DSOL's JVM-wide naming context once; must precede parallel replications. */
+  public static synchronized void prepareContext() {
+    if (contextReady) {
+      return;
+    }
+    try {
+      InitialEventContext.instantiate("root");
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create DSOL's naming context", e);
+    }
+    contextReady = true;
+  }
+
+  /**
+   * Runs a replication of {@code durationUs} microseconds.
+   *
+   * @param label a readable prefix for the replication id (made unique here)
+   * @param stream the model's default DSOL stream
+   * @throws SimulationFailure when an event threw; carries the original exception as cause
+   */
+  public static void run(String label, long durationUs, StreamInterface stream, ModelBody body) {
+    prepareContext();
+    long id = IDS.incrementAndGet();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    DevsSimulator<Double> simulator = new DevsSimulator<>("sim-" + label + "-" + id);
+    simulator.setErrorStrategy(ErrorStrategy.WARN_AND_END);
+    Scheduler scheduler = new Scheduler(simulator, failure);
+    AbstractDsolModel<Double, DevsSimulatorInterface<Double>> model =
+        new AbstractDsolModel<>(simulator, new StreamInformation(stream)) {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public void constructModel() {
+            body.construct(scheduler);
+          }
+        };
+    SingleReplication<Double> replication =
+        new SingleReplication<>("rep-" + label + "-" + id, 0.0, 0.0, (double) durationUs);
+    CountDownLatch done = new CountDownLatch(1);
+    try {
+      simulator.initialize(model, replication);
+      simulator.addListener(
+          event -> done.countDown(), Replication.END_REPLICATION_EVENT, EventProducer.LAST_POSITION);
+      simulator.addListener(
+          event -> done.countDown(), SimulatorInterface.STOP_EVENT, EventProducer.LAST_POSITION);
+      if (failure.get() == null) {
+        simulator.start();
+        awaitEnd(done, simulator, failure);
+      }
+    } catch (SimRuntimeException e) {
+      throw new SimulationFailure("replication " + label + " could not run: " + e.getMessage(), e);
+    } finally {
+      replication.removeFromContext();
+      simulator.cleanUp();
+    }
+    Throwable cause = failure.get();
+    if (cause != null) {
+      throw new SimulationFailure(
+          "replication " + label + " failed at t=" + scheduler.failedAtUs + "us: " + cause, cause);
+    }
+  }
+
+  private static void awaitEnd(
+      CountDownLatch done, DevsSimulator<Double> simulator, AtomicReference<Throwable> failure) {
+    try {
+      // A stop without an end (DSOL paused on an error it caught itself) must not hang us.
+      while (!done.await(1, TimeUnit.SECONDS)) {
+        if (simulator.isStoppingOrStopped() && !simulator.isStartingOrRunning()) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, e);
+    }
+  }
+
+  /** A replication that could not complete. */
+  public static final class SimulationFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SimulationFailure(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}
