@@ -1,0 +1,117 @@
+package io.mlproxy.agent;
+
+/**
+ * Labels past samples from later datasets: was the region touched within the horizon?
+ *
+ * <p>A sample taken at time t over pages [start, end) becomes positive as soon as a later
+ * dataset (no later than t + horizon) shows an overlapping region with accesses or refaults, and
+ * negative once a dataset later than t + horizon arrives without that. DAMON only reports the
+ * last aggregation interval in each dataset, so touches between datasets can be missed: labels
+ * are biased towards "idle", exactly as a real agent reading DAMON snapshots would be.
+ *
+ * <p>Pending samples live in a fixed ring of primitive arrays; when it is full the oldest sample
+ * is dropped (and counted) rather than growing without bound.
+ */
+public final class LabelTracker {
+
+  /** Receives each sample when its label is known. */
+  @FunctionalInterface
+  public interface LabelSink {
+    void labelled(double[] features, boolean touched);
+  }
+
+  private final long horizonMs;
+  private final int capacity;
+  private final int dim;
+  private final long[] start;
+  private final long[] end;
+  private final long[] takenMs;
+  private final boolean[] touched;
+  private final double[] features;
+  private final double[] scratch;
+  private int head;
+  private int size;
+  private long dropped;
+
+  public LabelTracker(long horizonMs, int capacity, int dimension) {
+    if (horizonMs <= 0 || capacity <= 0 || dimension <= 0) {
+      throw new IllegalArgumentException(
+          "horizon, capacity and dimension must be positive: " + horizonMs + ", " + capacity + ", " + dimension);
+    }
+    this.horizonMs = horizonMs;
+    this.capacity = capacity;
+    this.dim = dimension;
+    this.start = new long[capacity];
+    this.end = new long[capacity];
+    this.takenMs = new long[capacity];
+    this.touched = new boolean[capacity];
+    this.features = new double[capacity * dimension];
+    this.scratch = new double[dimension];
+  }
+
+  /** Remembers a sample to be labelled later. */
+  public void add(long startPage, long endPage, long atMs, double[] x) {
+    if (size == capacity) {
+      head = (head + 1) % capacity;
+      size--;
+      dropped++;
+    }
+    int slot = (head + size) % capacity;
+    start[slot] = startPage;
+    end[slot] = endPage;
+    takenMs[slot] = atMs;
+    touched[slot] = false;
+    System.arraycopy(x, 0, features, slot * dim, dim);
+    size++;
+  }
+
+  /**
+   * Marks pending samples touched by {@code table} and hands every sample whose label is now
+   * final to {@code sink}, oldest first.
+   */
+  public void observe(RegionTable table, LabelSink sink) {
+    long now = table.timestampMs();
+    for (int k = 0; k < size; k++) {
+      int slot = (head + k) % capacity;
+      if (!touched[slot] && now > takenMs[slot] && now - takenMs[slot] <= horizonMs
+          && anyActivity(table, start[slot], end[slot])) {
+        touched[slot] = true;
+      }
+    }
+    // Samples resolve in arrival order: positives as soon as seen, negatives after the horizon.
+    while (size > 0) {
+      int slot = head;
+      boolean expired = now - takenMs[slot] > horizonMs;
+      if (!touched[slot] && !expired) {
+        break;
+      }
+      System.arraycopy(features, slot * dim, scratch, 0, dim);
+      sink.labelled(scratch, touched[slot]);
+      head = (head + 1) % capacity;
+      size--;
+    }
+  }
+
+  /** Samples still waiting for a label. */
+  public int pending() {
+    return size;
+  }
+
+  /** Samples dropped because the ring was full. */
+  public long dropped() {
+    return dropped;
+  }
+
+  private static boolean anyActivity(RegionTable t, long s, long e) {
+    int i = t.regionOf(s);
+    if (i < 0) {
+      i = 0;
+    }
+    for (; i < t.count() && t.start(i) < e; i++) {
+      if (t.end(i) > s && (t.nrAccesses(i) > 0 || t.refaults(i) > 0)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
