@@ -1,0 +1,35 @@
+package io.mlproxy.engine;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** The events of one replication of one variant, in the order they happened (events.csv rows). */
+public final class EventLog {
+
+  /** One row of events.csv without the variant and replication columns. */
+  public record Entry(long timeUs, String kind, String from, String to, String reason) {}
+
+  /** A proxy mode transition. */
+  public static final String MODE_TRANSITION = "mode_transition";
+  /** An injected fault starts. */
+  public static final String FAULT_INJECTED = "fault_injected";
+  /** An injected fault ends. */
+  public static final String FAULT_CLEARED = "fault_cleared";
+  /** The proxy rejected a recommendation message. */
+  public static final String RECOMMENDATION_REJECTED = "recommendation_rejected";
+  /** The agent hit an error talking to the proxy. */
+  public static final String AGENT_ERROR = "agent_error";
+
+  private final List<Entry> entries = new ArrayList<>();
+
+  /** Appends an event. */
+  public void add(long timeUs, String kind, String from, String to, String reason) {
+    entries.add(new Entry(timeUs, kind, from, to, reason));
+  }
+
+  /** The events so far, oldest first. */
+  public List<Entry> entries() {
+    return Collections.unmodifiableList(entries);
+  }
+}
