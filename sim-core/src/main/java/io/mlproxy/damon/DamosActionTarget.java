@@ -1,0 +1,31 @@
+package io.mlproxy.damon;
+
+/**
+ * What DAMOS schemes act on: the operations DAMON's paddr ops apply to a region, plus the
+ * free-memory metric its watermarks read and a CPU-time clock that the time quota is charged from.
+ */
+public interface DamosActionTarget {
+
+    /**
+     * Pages out the resident pages of {@code [startPage, endPage)} and remembers
+     * {@code decisionTag} per page so a later refault can be attributed to this decision.
+     *
+     * @return the number of pages actually paged out
+     */
+    int pageOut(int startPage, int endPage, int decisionTag, long nowUs);
+
+    /** Marks the resident pages of the range as recently used (DAMOS_LRU_PRIO); returns pages affected. */
+    int lruPrio(int startPage, int endPage, long nowUs);
+
+    /** Marks the resident pages of the range as least recently used (DAMOS_LRU_DEPRIO); returns pages affected. */
+    int lruDeprio(int startPage, int endPage, long nowUs);
+
+    /** Free memory rate in per-mille: (capacity - resident) * 1000 / capacity. */
+    int freeMemoryPermille();
+
+    /** Cumulative simulated CPU time spent applying actions, in microseconds (a monotonic clock). */
+    long actionCpuUs();
+
+    /** Size of one page in bytes, for byte-denominated quotas. */
+    int pageSizeBytes();
+}

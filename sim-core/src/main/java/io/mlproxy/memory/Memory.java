@@ -1,0 +1,441 @@
+package io.mlproxy.memory;
+
+import io.mlproxy.damon.AccessBitSource;
+import io.mlproxy.damon.DamosActionTarget;
+
+/**
+ * The simulated memory: N pages, C frames of DRAM, per-page residency and accessed bits,
+ * direct reclaim (LRU or CLOCK) when a fault finds DRAM full, proactive pageout with decision
+ * tags and refault attribution, and a "watch" facility for judging decisions not taken.
+ *
+ * <p>Per-touch cost: a range check, two bitset updates, two stores into one per-page
+ * {@code int[]} slot (last touch, watch), and the policy's hit bookkeeping (LRU: relink in an
+ * intrusive list; CLOCK: set a bit). The policy is chosen once per batch, no allocation, no
+ * boxing. Faults go out of line.
+ *
+ * <p>Times kept per page are {@code int} milliseconds of simulated time (valid up to ~24 days),
+ * half the memory of {@code long} microseconds and the unit the kernel-side proxy counts in.
+ * Not thread-safe: one memory per simulation thread.
+ */
+public final class Memory implements AccessBitSource, DamosActionTarget {
+
+    /** {@link #lastTouchMs} of a page never touched. */
+    public static final int NEVER_TOUCHED = -1;
+    /** {@link #firstTouchAfterWatch} of a watched page not touched since. */
+    public static final int UNTOUCHED_SINCE_WATCH = -1;
+    /** {@link #firstTouchAfterWatch} of a page that was never watched. */
+    public static final int NOT_WATCHED = -2;
+
+    private static final byte ABSENT = 0;
+    private static final byte RESIDENT = 1;
+    private static final byte PAGED_OUT = 2;
+    private static final byte EVICTED = 3;
+
+    private final MemoryConfig config;
+    private final int pageCount;
+    private final int capacity;
+
+    private final long[] resident;
+    private final long[] accessed;
+    private final long[] recentRefault;
+    private final byte[] state;
+    /** touchInfo[2p] = last touch (ms), touchInfo[2p+1] = first touch after watch (ms) or a watch sentinel. */
+    private final int[] touchInfo;
+    private final int[] pagedOutTag;
+    private final long[] pagedOutAtUs;
+
+    private final LruList lru;
+    private final ClockRing clock;
+    private RefaultListener refaultListener = RefaultListener.NONE;
+
+    private int residentCount;
+    private long footprint;
+    private long hits;
+    private long faults;
+    private long firstTouches;
+    private long majorFaults;
+    private long refaults;
+    private long refaultsAfterDirectReclaim;
+    private long pagesPagedOut;
+    private long directReclaimEvictions;
+    private long reclaimCpuUs;
+
+    public Memory(MemoryConfig config) {
+        this.config = config;
+        this.pageCount = config.pages();
+        this.capacity = config.capacityPages();
+        resident = Bits.forBits(pageCount);
+        accessed = Bits.forBits(pageCount);
+        recentRefault = Bits.forBits(pageCount);
+        state = new byte[pageCount];
+        touchInfo = new int[2 * pageCount];
+        for (int p = 0; p < pageCount; p++) {
+            touchInfo[2 * p] = NEVER_TOUCHED;
+            touchInfo[2 * p + 1] = NOT_WATCHED;
+        }
+        pagedOutTag = new int[pageCount];
+        pagedOutAtUs = new long[pageCount];
+        if (config.eviction() == Eviction.LRU) {
+            lru = new LruList(pageCount);
+            clock = null;
+        } else {
+            lru = null;
+            clock = new ClockRing(pageCount, Math.min(capacity, pageCount));
+        }
+    }
+
+    public MemoryConfig config() {
+        return config;
+    }
+
+    /** Sets the listener told about refaults of proactively paged-out pages (once, by the engine). */
+    public void setRefaultListener(RefaultListener listener) {
+        if (listener == null) {
+            throw new IllegalArgumentException("refault listener must not be null (use RefaultListener.NONE)");
+        }
+        this.refaultListener = listener;
+    }
+
+    // ------------------------------------------------------------------ touch path
+
+    /** One touch of {@code page} at {@code nowUs}. */
+    public void touch(int page, long nowUs) {
+        int nowMs = toMs(nowUs);
+        if (lru != null) {
+            touchLru(page, nowMs, nowUs);
+        } else {
+            touchClock(page, nowMs, nowUs);
+        }
+    }
+
+    /** Touches {@code pages[from..to)} in order, all at {@code nowUs} (a batch of one workload tick). */
+    public void touchAll(int[] pages, int from, int to, long nowUs) {
+        if (from < 0 || to > pages.length || from > to) {
+            throw new IllegalArgumentException("bad batch range [" + from + ", " + to + ") of " + pages.length);
+        }
+        int nowMs = toMs(nowUs);
+        if (lru != null) {
+            for (int i = from; i < to; i++) {
+                touchLru(pages[i], nowMs, nowUs);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                touchClock(pages[i], nowMs, nowUs);
+            }
+        }
+    }
+
+    private void touchLru(int page, int nowMs, long nowUs) {
+        if (recordTouch(page, nowMs)) {
+            hits++;
+            lru.moveToFront(page);
+        } else {
+            fault(page, nowUs);
+        }
+    }
+
+    private void touchClock(int page, int nowMs, long nowUs) {
+        if (recordTouch(page, nowMs)) {
+            hits++;
+            clock.reference(page);
+        } else {
+            fault(page, nowUs);
+        }
+    }
+
+    /** Sets the accessed bit, last touch and a pending watch; returns whether the page is resident. */
+    private boolean recordTouch(int page, int nowMs) {
+        if (page < 0 || page >= pageCount) {
+            throw new IllegalArgumentException("page " + page + " outside the address space [0, " + pageCount + ")");
+        }
+        int w = page >>> 6;
+        long bit = 1L << page;
+        accessed[w] |= bit;
+        int t = page << 1;
+        touchInfo[t] = nowMs;
+        if (touchInfo[t + 1] == UNTOUCHED_SINCE_WATCH) {
+            touchInfo[t + 1] = nowMs;
+        }
+        return (resident[w] & bit) != 0;
+    }
+
+    private void fault(int page, long nowUs) {
+        faults++;
+        byte previous = state[page];
+        if (previous == ABSENT) {
+            firstTouches++;
+            footprint++;
+        } else if (previous == PAGED_OUT) {
+            majorFaults++;
+            refaults++;
+            Bits.set(recentRefault, page);
+        } else {
+            majorFaults++;
+            refaultsAfterDirectReclaim++;
+        }
+        if (residentCount == capacity) {
+            directReclaimOne();
+        }
+        state[page] = RESIDENT;
+        Bits.set(resident, page);
+        residentCount++;
+        if (lru != null) {
+            lru.pushFront(page);
+        } else {
+            clock.insert(page);
+        }
+        if (previous == PAGED_OUT) {
+            refaultListener.onRefault(page, pagedOutTag[page], pagedOutAtUs[page], nowUs);
+        }
+    }
+
+    private void directReclaimOne() {
+        int victim = lru != null ? lru.removeTail() : clock.evict();
+        makeNonResident(victim);
+        state[victim] = EVICTED;
+        directReclaimEvictions++;
+    }
+
+    private void makeNonResident(int page) {
+        Bits.clear(resident, page);
+        // the PTE is gone with the page: a stale young bit must not count as a later access
+        Bits.clear(accessed, page);
+        residentCount--;
+    }
+
+    // ------------------------------------------------------------------ proactive actions
+
+    @Override
+    public int pageOut(int startPage, int endPage, int decisionTag, long nowUs) {
+        checkRange(startPage, endPage);
+        int done = 0;
+        for (int p = nextResident(startPage, endPage); p < endPage; p = nextResident(p + 1, endPage)) {
+            removeFromPolicy(p);
+            makeNonResident(p);
+            state[p] = PAGED_OUT;
+            pagedOutTag[p] = decisionTag;
+            pagedOutAtUs[p] = nowUs;
+            done++;
+        }
+        pagesPagedOut += done;
+        reclaimCpuUs += done * config.pageoutUsPerPage();
+        return done;
+    }
+
+    @Override
+    public int lruPrio(int startPage, int endPage, long nowUs) {
+        checkRange(startPage, endPage);
+        int done = 0;
+        for (int p = nextResident(startPage, endPage); p < endPage; p = nextResident(p + 1, endPage)) {
+            if (lru != null) {
+                lru.moveToFront(p);
+            } else {
+                clock.reference(p);
+            }
+            done++;
+        }
+        return done;
+    }
+
+    @Override
+    public int lruDeprio(int startPage, int endPage, long nowUs) {
+        checkRange(startPage, endPage);
+        int done = 0;
+        for (int p = nextResident(startPage, endPage); p < endPage; p = nextResident(p + 1, endPage)) {
+            if (lru != null) {
+                lru.moveToBack(p);
+            } else {
+                clock.unreference(p);
+            }
+            done++;
+        }
+        return done;
+    }
+
+    /**
+     * Frees the pages of the range (munmap): they leave DRAM and the footprint, and their next
+     * touch is a first touch, not a refault.
+     */
+    public void discard(int startPage, int endPage) {
+        checkRange(startPage, endPage);
+        for (int p = startPage; p < endPage; p++) {
+            byte s = state[p];
+            if (s == RESIDENT) {
+                removeFromPolicy(p);
+                makeNonResident(p);
+            }
+            if (s != ABSENT) {
+                footprint--;
+                state[p] = ABSENT;
+                Bits.clear(recentRefault, p);
+            }
+        }
+    }
+
+    private void removeFromPolicy(int page) {
+        if (lru != null) {
+            lru.remove(page);
+        } else {
+            clock.remove(page);
+        }
+    }
+
+    /** The first resident page in {@code [from, end)}, or {@code end}. */
+    private int nextResident(int from, int end) {
+        if (from >= end) {
+            return end;
+        }
+        int w = from >>> 6;
+        long word = resident[w] & (-1L << from);
+        while (word == 0) {
+            w++;
+            if ((w << 6) >= end) {
+                return end;
+            }
+            word = resident[w];
+        }
+        int p = (w << 6) + Long.numberOfTrailingZeros(word);
+        return Math.min(p, end);
+    }
+
+    // ------------------------------------------------------------------ watch and per-page times
+
+    /** Arms a watch on the range: the first touch of each page after now will be recorded. */
+    public void watch(int startPage, int endPage, long nowUs) {
+        checkRange(startPage, endPage);
+        toMs(nowUs);
+        for (int p = startPage; p < endPage; p++) {
+            touchInfo[2 * p + 1] = UNTOUCHED_SINCE_WATCH;
+        }
+    }
+
+    /**
+     * Time (ms) of the first touch of {@code page} since its last {@link #watch}, or
+     * {@link #UNTOUCHED_SINCE_WATCH} if not touched since, or {@link #NOT_WATCHED}.
+     */
+    public int firstTouchAfterWatch(int page) {
+        checkPage(page);
+        return touchInfo[2 * page + 1];
+    }
+
+    /** Time (ms) of the last touch of {@code page}, or {@link #NEVER_TOUCHED}. */
+    public int lastTouchMs(int page) {
+        checkPage(page);
+        return touchInfo[2 * page];
+    }
+
+    public boolean isResident(int page) {
+        checkPage(page);
+        return Bits.get(resident, page);
+    }
+
+    /** Whether the page is out because proactive reclaim paged it out (its next touch is a refault). */
+    public boolean isPagedOut(int page) {
+        checkPage(page);
+        return state[page] == PAGED_OUT;
+    }
+
+    /** Decision tag of the pageout that took this page out, valid while {@link #isPagedOut}. */
+    public int pagedOutTag(int page) {
+        checkPage(page);
+        return pagedOutTag[page];
+    }
+
+    public int residentPages() {
+        return residentCount;
+    }
+
+    public long footprintPages() {
+        return footprint;
+    }
+
+    /** Cumulative counters now; subtract an earlier snapshot with {@link MemoryCounters#since}. */
+    public MemoryCounters counters() {
+        long stallUs = majorFaults * config.faultUs() + directReclaimEvictions * config.directReclaimStallUsPerPage();
+        long accessNs = (hits + firstTouches) * config.hitNs();
+        return new MemoryCounters(hits + faults, hits, faults, majorFaults, refaults, refaultsAfterDirectReclaim,
+                pagesPagedOut, directReclaimEvictions, residentCount, footprint, reclaimCpuUs, stallUs, accessNs);
+    }
+
+    // ------------------------------------------------------------------ AccessBitSource / DamosActionTarget
+
+    @Override
+    public int pages() {
+        return pageCount;
+    }
+
+    @Override
+    public boolean testAndClearAccessed(int page) {
+        checkPage(page);
+        int w = page >>> 6;
+        long bit = 1L << page;
+        boolean was = (accessed[w] & bit) != 0;
+        accessed[w] &= ~bit;
+        return was;
+    }
+
+    @Override
+    public int residentPages(int start, int end) {
+        checkRange(start, end);
+        return Bits.count(resident, start, end);
+    }
+
+    @Override
+    public int recentRefaults(int start, int end) {
+        checkRange(start, end);
+        return Bits.count(recentRefault, start, end);
+    }
+
+    @Override
+    public void clearRecentRefaults() {
+        Bits.clearAll(recentRefault);
+    }
+
+    @Override
+    public int freeMemoryPermille() {
+        return (int) ((capacity - (long) residentCount) * 1000L / capacity);
+    }
+
+    @Override
+    public long actionCpuUs() {
+        return reclaimCpuUs;
+    }
+
+    @Override
+    public int pageSizeBytes() {
+        return config.pageSizeBytes();
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    private static int toMs(long nowUs) {
+        long ms = nowUs / 1000;
+        if (nowUs < 0 || ms > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("nowUs " + nowUs + " outside [0, " + Integer.MAX_VALUE + " ms]");
+        }
+        return (int) ms;
+    }
+
+    private void checkPage(int page) {
+        if (page < 0 || page >= pageCount) {
+            throw new IllegalArgumentException("page " + page + " outside the address space [0, " + pageCount + ")");
+        }
+    }
+
+    private void checkRange(int start, int end) {
+        if (start < 0 || end > pageCount || start > end) {
+            throw new IllegalArgumentException("page range [" + start + ", " + end + ") not within [0, " + pageCount + ")");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Memory[pages=" + pageCount + ", capacity=" + capacity + ", resident=" + residentCount
+                + ", eviction=" + config.eviction() + "]";
+    }
+
+    /** For tests: the frames in use never exceed capacity. */
+    boolean invariantHolds() {
+        return residentCount <= capacity && Bits.count(resident, 0, pageCount) == residentCount;
+    }
+}
