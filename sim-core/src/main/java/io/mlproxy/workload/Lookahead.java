@@ -1,7 +1,5 @@
 package io.mlproxy.workload;
 
-import java.util.Arrays;
-
 /**
  * Wraps any {@link AccessStream} and exposes its near future: for a horizon H it keeps, per page, the
  * number of touches in the window (now, now+H] and the time of the page's next touch, which is what
@@ -13,7 +11,7 @@ import java.util.Arrays;
  * now are still the future of the consumer). Read-ahead touches sit in a ring buffer (page, time, and
  * the distance to the same page's next touch in the ring), so queries are O(1) and nothing is
  * allocated per touch; the ring grows by doubling and needs about 16 bytes per touch within the
- * horizon (plus 20 bytes per page).
+ * horizon (plus 24 bytes per page).
  */
 public final class Lookahead implements AccessStream {
     /** {@link #nextTouchUs} of a page not touched within the window. */
@@ -26,10 +24,11 @@ public final class Lookahead implements AccessStream {
     private final long horizonUs;
     private final int pages;
 
-    private final int[] windowCount;
-    /** Ring sequence number of the page's first / last undelivered read-ahead touch, -1 if none. */
-    private final long[] firstSeq;
-    private final long[] lastSeq;
+    /**
+     * Per page, interleaved so one touch costs one cache miss, not three: [3p] touches in the window,
+     * [3p+1] / [3p+2] ring sequence number of the page's first / last undelivered read-ahead touch (-1 if none).
+     */
+    private final long[] pageState;
 
     private int[] ringPage;
     private long[] ringTime;
@@ -58,11 +57,15 @@ public final class Lookahead implements AccessStream {
         this.source = source;
         this.horizonUs = horizonUs;
         this.pages = source.pages();
-        this.windowCount = new int[pages];
-        this.firstSeq = new long[pages];
-        this.lastSeq = new long[pages];
-        Arrays.fill(firstSeq, -1L);
-        Arrays.fill(lastSeq, -1L);
+        if (pages > (Integer.MAX_VALUE - 8) / 3) {
+            throw new IllegalArgumentException("source.pages() must be <= " + (Integer.MAX_VALUE - 8) / 3
+                    + " for a look-ahead, was " + pages);
+        }
+        this.pageState = new long[3 * pages];
+        for (int p = 0; p < pages; p++) {
+            pageState[3 * p + 1] = -1L;
+            pageState[3 * p + 2] = -1L;
+        }
         int cap = 1 << 12;
         ringPage = new int[cap];
         ringTime = new long[cap];
@@ -95,17 +98,17 @@ public final class Lookahead implements AccessStream {
 
     /** Whether {@code page} is touched in the window (now, now+H]. */
     public boolean touchedWithin(int page) {
-        return windowCount[page] > 0;
+        return pageState[3 * page] > 0;
     }
 
     /** How many times {@code page} is touched in the window. */
     public int touchesWithin(int page) {
-        return windowCount[page];
+        return (int) pageState[3 * page];
     }
 
     /** Time of the next undelivered touch of {@code page} if it lies in the window, else {@link #NO_TOUCH}. */
     public long nextTouchUs(int page) {
-        long s = firstSeq[page];
+        long s = pageState[3 * page + 1];
         if (s < 0 || s >= windowEnd) {
             return NO_TOUCH;
         }
@@ -149,11 +152,12 @@ public final class Lookahead implements AccessStream {
             pageOut[n] = page;
             timeOut[n] = t;
             n++;
-            windowCount[page]--;
+            int at = 3 * page;
+            pageState[at]--;
             int next = ringNext[slot];
-            firstSeq[page] = next == 0 ? -1L : head + next;
-            if (lastSeq[page] == head) {
-                lastSeq[page] = -1L;
+            pageState[at + 1] = next == 0 ? -1L : head + next;
+            if (pageState[at + 2] == head) {
+                pageState[at + 2] = -1L;
             }
             head++;
         }
@@ -172,7 +176,7 @@ public final class Lookahead implements AccessStream {
             if (ringTime[slot] > limit) {
                 return;
             }
-            windowCount[ringPage[slot]]++;
+            pageState[3 * ringPage[slot]]++;
             windowEnd++;
         }
     }
@@ -207,13 +211,14 @@ public final class Lookahead implements AccessStream {
         ringPage[slot] = page;
         ringTime[slot] = t;
         ringNext[slot] = 0;
-        long last = lastSeq[page];
+        int at = 3 * page;
+        long last = pageState[at + 2];
         if (last >= 0) {
             ringNext[(int) last & mask] = (int) (tail - last);
         } else {
-            firstSeq[page] = tail;
+            pageState[at + 1] = tail;
         }
-        lastSeq[page] = tail;
+        pageState[at + 2] = tail;
         tail++;
     }
 

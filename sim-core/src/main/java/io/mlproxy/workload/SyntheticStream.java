@@ -6,7 +6,6 @@ import java.util.SplittableRandom;
 /** The touch stream of a {@link SyntheticWorkload}; time advances on an exact per-second rate grid. */
 final class SyntheticStream implements AccessStream {
     private final int pages;
-    private final long rate;
     private final List<Phase> phases;
     private final SplittableRandom rnd;
     private final long durationUs;
@@ -19,14 +18,12 @@ final class SyntheticStream implements AccessStream {
     private double[] cumulative = new double[0];
     private int active;
 
-    /** Time of the next touch = secondBaseUs + inSecond * 1e6 / rate; inSecond &lt; rate avoids overflow. */
-    private long secondBaseUs;
-    private long inSecond;
+    private final RateClock clock;
     private boolean ended;
 
     SyntheticStream(SyntheticWorkload workload, SplittableRandom rnd, long durationUs) {
         this.pages = workload.pages();
-        this.rate = workload.rateTouchesPerSec();
+        this.clock = new RateClock(workload.rateTouchesPerSec());
         this.phases = workload.phases();
         this.rnd = rnd;
         this.durationUs = durationUs;
@@ -42,7 +39,7 @@ final class SyntheticStream implements AccessStream {
     public int read(int[] pageOut, long[] timeOut, int max) {
         int n = 0;
         while (n < max && !ended) {
-            long t = secondBaseUs + inSecond * 1_000_000L / rate;
+            long t = clock.nowUs();
             while (t >= nextPhaseStartUs) {
                 enterNextPhase();
             }
@@ -55,8 +52,7 @@ final class SyntheticStream implements AccessStream {
                 if (nextPhaseStartUs == Long.MAX_VALUE) {
                     ended = true;
                 } else {
-                    secondBaseUs = nextPhaseStartUs;
-                    inSecond = 0;
+                    clock.restartAt(nextPhaseStartUs);
                 }
                 continue;
             }
@@ -67,10 +63,7 @@ final class SyntheticStream implements AccessStream {
             pageOut[n] = page;
             timeOut[n] = t;
             n++;
-            if (++inSecond == rate) {
-                inSecond = 0;
-                secondBaseUs += 1_000_000L;
-            }
+            clock.tick();
         }
         return n;
     }

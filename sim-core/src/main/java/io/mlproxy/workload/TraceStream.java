@@ -11,14 +11,12 @@ public final class TraceStream implements AccessStream {
     private final int pages;
     private final PageMapping mapping;
     private final boolean ownTime;
-    private final long rate;
+    private final RateClock clock;
     private final LongIntHashMap dense;
 
     private long pendingPage;
     private long pendingCount;
     private long pendingTimeUs;
-    private long secondBaseUs;
-    private long inSecond;
     private long touches;
     private boolean ended;
 
@@ -27,7 +25,7 @@ public final class TraceStream implements AccessStream {
         this.pages = spec.pages();
         this.mapping = spec.mapping();
         this.ownTime = spec.time() == TimeSource.OWN_COLUMN;
-        this.rate = spec.rateTouchesPerSec();
+        this.clock = ownTime ? null : new RateClock(spec.rateTouchesPerSec());
         this.dense = mapping == PageMapping.DENSE ? new LongIntHashMap(Math.min(pages, 1 << 16)) : null;
     }
 
@@ -65,11 +63,8 @@ public final class TraceStream implements AccessStream {
             if (ownTime) {
                 timeOut[n] = pendingTimeUs;
             } else {
-                timeOut[n] = secondBaseUs + inSecond * 1_000_000L / rate;
-                if (++inSecond == rate) {
-                    inSecond = 0;
-                    secondBaseUs += 1_000_000L;
-                }
+                timeOut[n] = clock.nowUs();
+                clock.tick();
             }
             n++;
         }
