@@ -1,0 +1,778 @@
+package io.mlproxy.proxy;
+
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Kernel-side proxy of one ML model of a subsystem ({@code struct ml_lib_model}): lifecycle, dataset
+ * generations, recommendation ingest and the installed hint table, the decision hot path, efficiency
+ * accounting, feedback, and the mode controller. The 18 RFC operations are methods with the RFC's
+ * names in camel case; see package-info for what each does here.
+ *
+ * <p>Concurrency: control-path methods synchronize on the proxy. {@link #executeOperation} takes no
+ * lock: it reads the mode and the hint table from volatile fields (the table swap is the only
+ * synchronisation) and updates statistics in plain fields, which may lose increments if several
+ * threads decide at once (the simulation decides from one thread).
+ */
+public final class MlModelProxy {
+    private static final int MODE_EMERGENCY = 0;
+    private static final int MODE_LEARNING = 1;
+    private static final int MODE_COLLABORATION = 2;
+    private static final int MODE_RECOMMENDATION = 3;
+    /** Steps the ascending cursor walks before falling back to a binary search. */
+    private static final int CURSOR_MAX_STEPS = 8;
+
+    private static final int CH_ML_VALUE = 0;
+    private static final int CH_ML_SAMPLES = 1;
+    private static final int CH_ML_PAGES = 2;
+    private static final int CH_ML_REFAULTS = 3;
+    private static final int CH_DEF_VALUE = 4;
+    private static final int CH_DEF_SAMPLES = 5;
+    private static final int CH_DEF_PAGES = 6;
+    private static final int CH_DEF_REFAULTS = 7;
+    private static final int CH_MSG_WRITTEN = 8;
+    private static final int CH_MSG_REJECTED = 9;
+    private static final int CHANNELS = 10;
+
+    private static final EnumSet<ModelState> AFTER_INIT = EnumSet.of(ModelState.INITIALIZED, ModelState.STARTED,
+            ModelState.RUNNING, ModelState.STOPPED);
+    private static final EnumSet<ModelState> AGENT_ACTIVE = EnumSet.of(ModelState.STARTED, ModelState.RUNNING);
+    private static final EnumSet<ModelState> RECONFIGURABLE = EnumSet.of(ModelState.INITIALIZED, ModelState.STOPPED);
+
+    private final String name;
+    private final ModelOperations modelOps;
+    private final DatasetOperations datasetOps;
+    private final ProxyClock clock;
+
+    // --- read by the hot path ---
+    private volatile ModelState state = ModelState.CREATED;
+    private volatile HintTable table;
+    private volatile int modeOrdinal = MODE_EMERGENCY;
+    private volatile int minConfidence;
+    private volatile int learningShare;
+    private volatile int collaborationShare;
+    private int cursor;
+    private int shareAccumulator;
+    private long decisionsMl;
+    private long decisionsDefault;
+    private long mlAbstentions;
+
+    // --- control path, guarded by this ---
+    private ProxyConfig config;
+    private RecommendationLimits limits;
+    private ModeController controller;
+    private SlidingWindowSums window;
+    private long accountingStartMs;
+    private FeedbackQueue feedback;
+    private Dataset dataset;
+    private long generationCounter;
+    private long[] generationTimes;
+    private long agentStartedAtMs = -1;
+    private long lastHintsDatasetMs = -1;
+    private int lastPressurePermille;
+    private final ProxyCounters counters = new ProxyCounters();
+    private String lastReject = "none";
+
+    private MlModelProxy(String name, ModelOperations modelOps, DatasetOperations datasetOps, ProxyClock clock) {
+        this.name = name;
+        this.modelOps = modelOps;
+        this.datasetOps = datasetOps;
+        this.clock = clock;
+    }
+
+    // =====================================================================================
+    // lifecycle: create, init, reInit, start, stop, destroy
+    // =====================================================================================
+
+    /** ml_lib create: a proxy in CREATED state. */
+    public static MlModelProxy create(String name, ModelOperations modelOps, DatasetOperations datasetOps,
+                                      ProxyClock clock) {
+        if (name == null || name.isBlank() || modelOps == null || datasetOps == null || clock == null) {
+            throw new MlLibException(Errno.EINVAL, "create: name, operations and clock are required");
+        }
+        return new MlModelProxy(name, modelOps, datasetOps, clock);
+    }
+
+    /** ml_lib init: CREATED → INITIALIZED with the address space, limits and thresholds; mode EMERGENCY. */
+    public synchronized void init(ProxyConfig cfg, ModeThresholds thresholds) {
+        require("init", EnumSet.of(ModelState.CREATED));
+        if (cfg == null || thresholds == null) {
+            throw new MlLibException(Errno.EINVAL, "init: config and thresholds are required");
+        }
+        Map<String, KnobSpec> knobs = new HashMap<>();
+        for (KnobSpec k : modelOps.knobs()) {
+            if (knobs.put(k.name(), k) != null) {
+                throw new MlLibException(Errno.EINVAL, "init: knob " + k.name() + " declared twice");
+            }
+        }
+        long now = clock.nowMs();
+        this.config = cfg;
+        this.limits = new RecommendationLimits(cfg.addressSpacePages(), cfg.maxRegionHints(), cfg.maxParamHints(),
+                knobs);
+        this.controller = new ModeController(thresholds, now);
+        this.feedback = new FeedbackQueue(cfg.feedbackCapacity());
+        this.generationTimes = new long[cfg.maxGenerationLag() + 1];
+        applyThresholds(thresholds, now);
+        state = ModelState.INITIALIZED;
+        modelOps.initialized(cfg, thresholds);
+    }
+
+    /**
+     * ml_lib re_init: INITIALIZED or STOPPED → INITIALIZED with new thresholds. The current dataset
+     * becomes OBSOLETE, the hint table is retired (its unused hints count as expired), the efficiency
+     * window restarts. EBUSY while the agent runs.
+     */
+    public synchronized void reInit(ModeThresholds thresholds) {
+        require("re_init", RECONFIGURABLE);
+        if (thresholds == null) {
+            throw new MlLibException(Errno.EINVAL, "re_init: thresholds are required");
+        }
+        long now = clock.nowMs();
+        obsoleteDataset();
+        retireTable(false);
+        lastHintsDatasetMs = -1;
+        controller.reconfigure(thresholds);
+        applyThresholds(thresholds, now);
+        counters.reInits++;
+        state = ModelState.INITIALIZED;
+        modelOps.initialized(config, thresholds);
+    }
+
+    /** ml_lib start: INITIALIZED or STOPPED → STARTED (the agent is attached). */
+    public synchronized void start() {
+        require("start", RECONFIGURABLE);
+        long now = clock.nowMs();
+        agentStartedAtMs = now;
+        HintTable t = table;
+        lastHintsDatasetMs = t == null ? -1 : t.datasetTimestampMs;
+        state = ModelState.STARTED;
+        modelOps.started(now);
+        runController(now);
+    }
+
+    /** ml_lib stop: STARTED or RUNNING → STOPPED; the controller goes to EMERGENCY unless a mode is forced. */
+    public synchronized void stop() {
+        require("stop", AGENT_ACTIVE);
+        long now = clock.nowMs();
+        state = ModelState.STOPPED;
+        agentStartedAtMs = -1;
+        modelOps.stopped(now);
+        runController(now);
+    }
+
+    /** ml_lib destroy: CREATED, INITIALIZED or STOPPED → SHUTTING_DOWN; EBUSY while the agent runs. */
+    public synchronized void destroy() {
+        require("destroy", EnumSet.of(ModelState.CREATED, ModelState.INITIALIZED, ModelState.STOPPED));
+        if (state != ModelState.CREATED) {
+            obsoleteDataset();
+            retireTable(false);
+            modelOps.destroyed();
+        }
+        state = ModelState.SHUTTING_DOWN;
+    }
+
+    // =====================================================================================
+    // state: getSystemState, estimateSystemState, correctSystemState
+    // =====================================================================================
+
+    /** ml_lib get_system_state: a snapshot of everything observable; legal in every state. */
+    public synchronized SystemState getSystemState() {
+        Dataset d = dataset;
+        HintTable t = table;
+        return new SystemState(name, state, mode(), controller == null ? Optional.empty() : controller.forcedMode(),
+                d == null ? 0 : d.generation(), d == null ? Optional.empty() : Optional.of(d.state()),
+                t == null ? 0 : t.generation, controller == null ? null : controller.thresholds(), counters());
+    }
+
+    /**
+     * ml_lib estimate_system_state: gathers the controller's inputs (pressure, agent, hint age, reject
+     * rate, windowed efficiency per source) without changing anything.
+     *
+     * @param pressurePermille memory pressure, 1000 − free-memory rate in per mille (0..1000)
+     */
+    public synchronized ModeSignals estimateSystemState(int pressurePermille) {
+        require("estimate_system_state", AFTER_INIT);
+        checkPermille("pressurePermille", pressurePermille);
+        return signals(clock.nowMs(), pressurePermille);
+    }
+
+    /**
+     * ml_lib correct_system_state: retires a hint table that has become stale (its unused hints count
+     * as expired), then lets the controller act on the estimated state. Returns the resulting mode.
+     */
+    public synchronized SystemMode correctSystemState(int pressurePermille) {
+        require("correct_system_state", AFTER_INIT);
+        checkPermille("pressurePermille", pressurePermille);
+        long now = clock.nowMs();
+        lastPressurePermille = pressurePermille;
+        expireStaleTable(now);
+        apply(controller.update(signals(now, pressurePermille)));
+        return mode();
+    }
+
+    /** Forces a mode (handcrafted-only = EMERGENCY, ML-only = RECOMMENDATION) until {@link #releaseMode()}. */
+    public synchronized void forceMode(SystemMode mode) {
+        require("force_mode", AFTER_INIT);
+        apply(controller.force(mode, clock.nowMs()));
+    }
+
+    /** Releases a forced mode; the adaptive rules resume from LEARNING. */
+    public synchronized void releaseMode() {
+        require("release_mode", AFTER_INIT);
+        apply(controller.release(clock.nowMs()));
+    }
+
+    // =====================================================================================
+    // datasets: getDataset, preprocessData, publishData, discardDataset
+    // =====================================================================================
+
+    /**
+     * ml_lib get_dataset: allocates the next generation (the previous one becomes OBSOLETE) and lets
+     * the subsystem write its regions into it. If extraction throws, the dataset is
+     * EXTRACTION_FAILURE and EIO is thrown. Returns the new generation.
+     */
+    public synchronized long getDataset() {
+        require("get_dataset", AGENT_ACTIVE);
+        long now = clock.nowMs();
+        obsoleteDataset();
+        long gen = ++generationCounter;
+        generationTimes[(int) (gen % generationTimes.length)] = now;
+        Dataset d = new Dataset(gen, now);
+        dataset = d;
+        counters.datasetsPrepared++;
+        try {
+            datasetOps.extract(d.regions());
+        } catch (RuntimeException e) {
+            d.moveTo(DatasetState.EXTRACTION_FAILURE);
+            counters.extractionFailures++;
+            throw new MlLibException(Errno.EIO, "get_dataset: extraction of generation " + gen + " failed: " + e);
+        }
+        return gen;
+    }
+
+    /**
+     * ml_lib preprocess_data: runs the subsystem's preprocessing (generic: sort and validate) on the
+     * ALLOCATED dataset and encodes it. Invalid regions make it CORRUPTED (EBADMSG).
+     */
+    public synchronized void preprocessData() {
+        require("preprocess_data", AGENT_ACTIVE);
+        Dataset d = currentDataset("preprocess_data");
+        if (d.state() != DatasetState.ALLOCATED || d.encoded()) {
+            throw new MlLibException(Errno.EINVAL, "preprocess_data: dataset " + d.generation() + " is "
+                    + d.state() + (d.encoded() ? " and already preprocessed" : ""));
+        }
+        try {
+            datasetOps.preprocess(d.regions(), config.addressSpacePages());
+            d.encode(config.addressSpacePages());
+        } catch (RuntimeException e) {
+            d.moveTo(DatasetState.CORRUPTED);
+            counters.datasetsCorrupted++;
+            throw e instanceof MlLibException ? (MlLibException) e
+                    : new MlLibException(Errno.EBADMSG, "preprocess_data: " + e);
+        }
+    }
+
+    /** ml_lib publish_data: the preprocessed dataset becomes CLEAN, readable through the DataChannel. */
+    public synchronized void publishData() {
+        require("publish_data", AGENT_ACTIVE);
+        Dataset d = currentDataset("publish_data");
+        if (d.state() != DatasetState.ALLOCATED || !d.encoded()) {
+            throw new MlLibException(Errno.EINVAL, "publish_data: dataset " + d.generation() + " is " + d.state()
+                    + (d.encoded() ? "" : ", not preprocessed"));
+        }
+        d.moveTo(DatasetState.CLEAN);
+    }
+
+    /** get_dataset + preprocess_data + publish_data, as the PREPARE_DATASET command does. */
+    public synchronized long prepareDataset() {
+        long gen = getDataset();
+        preprocessData();
+        publishData();
+        return gen;
+    }
+
+    /** ml_lib discard_dataset: the current dataset becomes OBSOLETE; ENODATA when there is none. */
+    public synchronized void discardDataset() {
+        require("discard_dataset", EnumSet.of(ModelState.STARTED, ModelState.RUNNING, ModelState.STOPPED));
+        Dataset d = dataset;
+        if (d == null || d.state() == DatasetState.OBSOLETE) {
+            throw new MlLibException(Errno.ENODATA, "discard_dataset: no current dataset");
+        }
+        d.moveTo(DatasetState.OBSOLETE);
+        counters.datasetsDiscarded++;
+    }
+
+    /** Reads dataset bytes of {@code generation} at {@code offset}, like read(2); see {@link DataChannel}. */
+    synchronized int readDataset(long generation, long offset, byte[] dst, int dstOff, int len) {
+        require("read_dataset", AFTER_INIT);
+        checkBounds(dst, dstOff, len);
+        if (offset < 0) {
+            throw new MlLibException(Errno.EINVAL, "read_dataset: negative offset " + offset);
+        }
+        Dataset d = dataset;
+        if (d == null || generation <= 0 || generation > d.generation()) {
+            throw new MlLibException(Errno.ENODATA, "read_dataset: no dataset generation " + generation);
+        }
+        if (generation < d.generation() || d.state() == DatasetState.OBSOLETE) {
+            throw new MlLibException(Errno.ESTALE, "read_dataset: generation " + generation + " is obsolete");
+        }
+        switch (d.state()) {
+            case ALLOCATED:
+                throw new MlLibException(Errno.EAGAIN, "read_dataset: generation " + generation + " not published yet");
+            case EXTRACTION_FAILURE:
+                throw new MlLibException(Errno.EIO, "read_dataset: generation " + generation + " failed extraction");
+            case CORRUPTED:
+                throw new MlLibException(Errno.EBADMSG, "read_dataset: generation " + generation + " is corrupted");
+            default:
+                break;
+        }
+        int n = d.read(offset, dst, dstOff, len);
+        counters.datasetBytesRead += n;
+        return n;
+    }
+
+    // =====================================================================================
+    // recommendations: preprocessRecommendation, applyRecommendation
+    // =====================================================================================
+
+    /**
+     * ml_lib preprocess_recommendation: counts the message as written, decodes and validates all of
+     * it (format, CRC, ranges, order, actions, confidences, knobs, counts, generation and deadline).
+     * A fault rejects the whole message, counts its reason and throws; nothing is applied. On success
+     * the message is pending until {@link #applyRecommendation}.
+     */
+    public synchronized Recommendation preprocessRecommendation(byte[] msg, int off, int len) {
+        require("preprocess_recommendation", AFTER_INIT);
+        checkBounds(msg, off, len);
+        long now = clock.nowMs();
+        counters.messagesWritten++;
+        window.add(CH_MSG_WRITTEN, 1, now);
+        try {
+            if (!state.agentActive()) {
+                throw new MlLibException(RejectReason.NOT_RUNNING, "model is " + state);
+            }
+            Recommendation r = RecommendationCodec.decode(msg, off, len, limits);
+            checkGeneration(r.generation, now);
+            r.ingestedBy = this;
+            counters.messagesPending++;
+            return r;
+        } catch (MlLibException e) {
+            countReject(e.rejectReason().orElse(RejectReason.BAD_LENGTH), e, now);
+            throw e;
+        }
+    }
+
+    /**
+     * ml_lib apply_recommendation: installs a message returned by {@link #preprocessRecommendation}
+     * as the new hint table in one volatile write (the old table is retired: its unused hints count
+     * as superseded). Re-checks the model state and generation, rejecting (and counting) when they
+     * changed since preprocessing. STARTED → RUNNING on the first applied table.
+     */
+    public synchronized void applyRecommendation(Recommendation r) {
+        require("apply_recommendation", AFTER_INIT);
+        if (r == null || !r.validated || r.ingestedBy != this || r.consumed) {
+            throw new MlLibException(Errno.EINVAL,
+                    "apply_recommendation: not a pending message from preprocess_recommendation");
+        }
+        long now = clock.nowMs();
+        r.consumed = true;
+        counters.messagesPending--;
+        try {
+            if (!state.agentActive()) {
+                throw new MlLibException(RejectReason.NOT_RUNNING, "model is " + state);
+            }
+            checkGeneration(r.generation, now);
+        } catch (MlLibException e) {
+            countReject(e.rejectReason().orElseThrow(), e, now);
+            throw e;
+        }
+        HintTable next = new HintTable(r, generationTimes[(int) (r.generation % generationTimes.length)], now);
+        retireTable(true);
+        table = next;
+        counters.messagesAccepted++;
+        counters.hintsAccepted += next.size();
+        counters.paramHintsAccepted += next.knobNames.length;
+        lastHintsDatasetMs = next.datasetTimestampMs;
+        if (state == ModelState.STARTED) {
+            state = ModelState.RUNNING;
+        }
+        modelOps.recommendationApplied(next);
+    }
+
+    /** preprocess + apply of one complete message; returns normally when it was accepted. */
+    public synchronized void submitRecommendation(byte[] msg, int off, int len) {
+        applyRecommendation(preprocessRecommendation(msg, off, len));
+    }
+
+    // =====================================================================================
+    // hot path: executeOperation
+    // =====================================================================================
+
+    /**
+     * ml_lib execute_operation: the final decision for one candidate region [startPage, endPage)
+     * whose default-algorithm decision is {@code defaultAction}. The ML opinion is the action of the
+     * hint that contains the whole region, if its confidence reaches min_confidence; otherwise ML
+     * abstains and the default decides. The mode picks who decides: EMERGENCY default; LEARNING and
+     * COLLABORATION ML for learning_share / collaboration_share per mille of the candidates ML has an
+     * opinion on (a deterministic accumulator, no random numbers); RECOMMENDATION ML whenever it has
+     * an opinion. Returns a {@link Decision}-encoded int carrying both opinions.
+     *
+     * <p>Integer arithmetic only, no allocation, no lock. Lookup is amortised O(1) for ascending
+     * candidates through a cursor, O(log n) otherwise.
+     */
+    public int executeOperation(long startPage, long endPage, int defaultAction) {
+        ModelState st = state;
+        if (st == ModelState.CREATED || st == ModelState.SHUTTING_DOWN) {
+            throw new MlLibException(st == ModelState.CREATED ? Errno.EINVAL : Errno.ESHUTDOWN,
+                    "execute_operation: model is " + st);
+        }
+        if (defaultAction < 0 || defaultAction > HintAction.MAX_CODE) {
+            throw new MlLibException(Errno.EINVAL, "execute_operation: default action " + defaultAction);
+        }
+        int ml = -1;
+        HintTable t = table;
+        if (t != null && endPage > startPage) {
+            long[] s = t.starts;
+            int n = s.length;
+            if (n > 0) {
+                int i = cursor;
+                if (i >= n || s[i] > startPage) {
+                    i = t.floor(startPage);
+                } else {
+                    int steps = 0;
+                    while (i + 1 < n && s[i + 1] <= startPage) {
+                        if (++steps > CURSOR_MAX_STEPS) {
+                            i = t.floor(startPage);
+                            break;
+                        }
+                        i++;
+                    }
+                }
+                if (i >= 0) {
+                    cursor = i;
+                    if (endPage <= t.ends[i] && t.confidences[i] >= minConfidence) {
+                        ml = t.actions[i];
+                        if (!t.used[i]) {
+                            t.used[i] = true;
+                        }
+                    }
+                } else {
+                    cursor = 0;
+                }
+            }
+        }
+        boolean useMl;
+        if (ml < 0) {
+            useMl = false;
+            mlAbstentions++;
+        } else {
+            switch (modeOrdinal) {
+                case MODE_LEARNING:
+                    useMl = takeShare(learningShare);
+                    break;
+                case MODE_COLLABORATION:
+                    useMl = takeShare(collaborationShare);
+                    break;
+                case MODE_RECOMMENDATION:
+                    useMl = true;
+                    break;
+                default:
+                    useMl = false;
+                    break;
+            }
+        }
+        int d = defaultAction << 16;
+        if (useMl) {
+            d |= ml | Decision.SOURCE_ML_BIT;
+            decisionsMl++;
+        } else {
+            d |= defaultAction;
+            decisionsDefault++;
+        }
+        return ml < 0 ? d | Decision.ABSTAIN_BIT : d | ml << 8;
+    }
+
+    private boolean takeShare(int sharePermille) {
+        int acc = shareAccumulator + sharePermille;
+        if (acc >= 1000) {
+            shareAccumulator = acc - 1000;
+            return true;
+        }
+        shareAccumulator = acc;
+        return false;
+    }
+
+    // =====================================================================================
+    // efficiency and feedback: estimateEfficiency, errorBackpropagation
+    // =====================================================================================
+
+    /**
+     * ml_lib estimate_efficiency: accounts the judged outcome of one decision (or a batch) of
+     * {@code source} in the sliding window: its value in page-milliseconds (negative when it cost
+     * more than it saved), the pages it concerned and the refaults it caused. With shadow evaluation
+     * the caller reports both sources for every judged candidate.
+     *
+     * @param sourceCode {@link DecisionSource#CODE_ML} or {@link DecisionSource#CODE_DEFAULT}
+     */
+    public synchronized void estimateEfficiency(int sourceCode, long valuePageMs, long pages, long refaults) {
+        require("estimate_efficiency", AFTER_INIT);
+        DecisionSource source = DecisionSource.ofCode(sourceCode);
+        if (pages < 0 || refaults < 0) {
+            throw new MlLibException(Errno.EINVAL, "estimate_efficiency: negative pages " + pages + " or refaults "
+                    + refaults);
+        }
+        long now = clock.nowMs();
+        int base = source == DecisionSource.ML ? CH_ML_VALUE : CH_DEF_VALUE;
+        window.add(base, valuePageMs, now);
+        window.add(base + 1, 1, now);
+        window.add(base + 2, pages, now);
+        window.add(base + 3, refaults, now);
+        if (source == DecisionSource.ML) {
+            counters.judgedMl++;
+        } else {
+            counters.judgedDefault++;
+        }
+    }
+
+    /**
+     * ml_lib error_backpropagation: queues one feedback record for the agent (read through
+     * {@link DataChannel#readFeedback}). Returns false when the queue is full; the record is then
+     * dropped and counted, the caller is not failed.
+     *
+     * @param generation dataset generation of the hint table that was in force (0 = none)
+     */
+    public synchronized boolean errorBackpropagation(long generation, long startPage, long endPage, int sourceCode,
+                                                     int action, long valuePageMs, int refaults) {
+        require("error_backpropagation", AFTER_INIT);
+        DecisionSource.ofCode(sourceCode);
+        HintAction.ofCode(action);
+        if (endPage <= startPage || refaults < 0) {
+            throw new MlLibException(Errno.EINVAL, "error_backpropagation: region [" + startPage + ", " + endPage
+                    + ") or refaults " + refaults);
+        }
+        return feedback.offer(generation, startPage, endPage, sourceCode, action, valuePageMs, refaults);
+    }
+
+    synchronized int readFeedback(byte[] dst, int off, int len) {
+        require("read_feedback", AFTER_INIT);
+        checkBounds(dst, off, len);
+        return feedback.read(dst, off, len, generationCounter, clock.nowMs());
+    }
+
+    // =====================================================================================
+    // observation
+    // =====================================================================================
+
+    /** Name given at creation. */
+    public String name() {
+        return name;
+    }
+
+    /** Lifecycle state. */
+    public ModelState state() {
+        return state;
+    }
+
+    /** Current mode. */
+    public SystemMode mode() {
+        return SystemMode.ofOrdinal(modeOrdinal);
+    }
+
+    /** The forced mode, if any. */
+    public synchronized Optional<SystemMode> forcedMode() {
+        return controller == null ? Optional.empty() : controller.forcedMode();
+    }
+
+    /** Recorded mode transitions, oldest first. */
+    public synchronized List<ModeTransition> transitions() {
+        return controller == null ? List.of() : controller.transitions();
+    }
+
+    /** Thresholds in use (null before init). */
+    public synchronized ModeThresholds thresholds() {
+        return controller == null ? null : controller.thresholds();
+    }
+
+    /** Configuration given at init (null before). */
+    public synchronized ProxyConfig config() {
+        return config;
+    }
+
+    /** Knobs the subsystem declared. */
+    public List<KnobSpec> knobs() {
+        return modelOps.knobs();
+    }
+
+    /** The installed hint table, if any. */
+    public Optional<HintTable> hintTable() {
+        return Optional.ofNullable(table);
+    }
+
+    /** Recommended value of a knob from the installed table (not for the hot path). */
+    public OptionalLong parameterHint(String knob) {
+        HintTable t = table;
+        return t == null ? OptionalLong.empty() : t.param(knob);
+    }
+
+    /** Current dataset generation (0 before the first). */
+    public synchronized long datasetGeneration() {
+        return dataset == null ? 0 : dataset.generation();
+    }
+
+    /** State of the current dataset, if any. */
+    public synchronized Optional<DatasetState> datasetState() {
+        return dataset == null ? Optional.empty() : Optional.of(dataset.state());
+    }
+
+    /** Encoded size of the current dataset in bytes (0 when none or not preprocessed). */
+    public synchronized int datasetSizeBytes() {
+        return dataset == null ? 0 : dataset.sizeBytes();
+    }
+
+    /** Last rejection, "none" before the first: reason, errno and detail. */
+    public synchronized String lastReject() {
+        return lastReject;
+    }
+
+    /** All counters by name, in a stable order. */
+    public synchronized Map<String, Long> counters() {
+        Map<String, Long> m = counters.asMap();
+        HintTable t = table;
+        m.put("hints_in_force", t == null ? 0L : (long) t.size());
+        m.put("decisions_ml", decisionsMl);
+        m.put("decisions_default", decisionsDefault);
+        m.put("ml_abstentions", mlAbstentions);
+        m.put("feedback_queued", feedback == null ? 0L : feedback.queued());
+        m.put("feedback_delivered", feedback == null ? 0L : feedback.delivered());
+        m.put("feedback_dropped", feedback == null ? 0L : feedback.dropped());
+        m.put("mode_transitions", controller == null ? 0L : controller.transitionCount());
+        return m;
+    }
+
+    // =====================================================================================
+    // internals
+    // =====================================================================================
+
+    private void require(String op, EnumSet<ModelState> allowed) {
+        ModelState st = state;
+        if (allowed.contains(st)) {
+            return;
+        }
+        Errno errno;
+        if (st == ModelState.SHUTTING_DOWN) {
+            errno = Errno.ESHUTDOWN;
+        } else if (st.agentActive()) {
+            errno = Errno.EBUSY;
+        } else {
+            errno = Errno.EINVAL;
+        }
+        throw new MlLibException(errno, op + ": not allowed in state " + st + " (allowed: " + allowed + ")");
+    }
+
+    private void applyThresholds(ModeThresholds t, long now) {
+        minConfidence = t.minConfidencePermille();
+        learningShare = t.learningSharePermille();
+        collaborationShare = t.collaborationSharePermille();
+        window = new SlidingWindowSums(CHANNELS, t.windowMs());
+        accountingStartMs = now;
+    }
+
+    private Dataset currentDataset(String op) {
+        if (dataset == null) {
+            throw new MlLibException(Errno.ENODATA, op + ": no dataset");
+        }
+        return dataset;
+    }
+
+    private void obsoleteDataset() {
+        if (dataset != null && dataset.state() != DatasetState.OBSOLETE) {
+            dataset.moveTo(DatasetState.OBSOLETE);
+        }
+    }
+
+    private void checkGeneration(long gen, long now) {
+        if (gen <= 0 || gen > generationCounter) {
+            throw new MlLibException(RejectReason.UNKNOWN_GENERATION, "generation " + gen + ", current "
+                    + generationCounter);
+        }
+        HintTable t = table;
+        if (gen < generationCounter - config.maxGenerationLag() || t != null && gen < t.generation) {
+            throw new MlLibException(RejectReason.STALE_GENERATION, "generation " + gen + ", current "
+                    + generationCounter + ", allowed lag " + config.maxGenerationLag()
+                    + (t == null ? "" : ", installed " + t.generation));
+        }
+        long prepared = generationTimes[(int) (gen % generationTimes.length)];
+        long timeout = controller.thresholds().stalenessTimeoutMs();
+        if (now - prepared > timeout) {
+            throw new MlLibException(RejectReason.DEADLINE_EXCEEDED, "dataset " + gen + " prepared at " + prepared
+                    + " ms, now " + now + " ms, timeout " + timeout + " ms");
+        }
+    }
+
+    private void countReject(RejectReason reason, MlLibException e, long now) {
+        counters.reject(reason);
+        window.add(CH_MSG_REJECTED, 1, now);
+        lastReject = reason + " " + e.errno() + " " + e.getMessage();
+    }
+
+    /** Classifies the hints of the current table and removes it. */
+    private void retireTable(boolean superseded) {
+        HintTable t = table;
+        if (t == null) {
+            return;
+        }
+        table = null;
+        int used = t.usedCount();
+        counters.hintsApplied += used;
+        if (superseded) {
+            counters.hintsSuperseded += t.size() - used;
+        } else {
+            counters.hintsExpired += t.size() - used;
+        }
+    }
+
+    private void expireStaleTable(long now) {
+        HintTable t = table;
+        if (t != null && now - t.datasetTimestampMs > controller.thresholds().stalenessTimeoutMs()) {
+            retireTable(false);
+        }
+    }
+
+    private ModeSignals signals(long now, int pressure) {
+        boolean running = state.agentActive();
+        long age = lastHintsDatasetMs < 0 || !running ? -1 : now - lastHintsDatasetMs;
+        return new ModeSignals(now, pressure, running, age, running ? now - agentStartedAtMs : -1,
+                window.sum(CH_MSG_WRITTEN, now), window.sum(CH_MSG_REJECTED, now),
+                window.sum(CH_ML_SAMPLES, now), window.sum(CH_ML_VALUE, now),
+                window.sum(CH_DEF_SAMPLES, now), window.sum(CH_DEF_VALUE, now),
+                now - accountingStartMs >= controller.thresholds().windowMs());
+    }
+
+    private void runController(long now) {
+        apply(controller.update(signals(now, lastPressurePermille)));
+    }
+
+    private void apply(Optional<ModeTransition> transition) {
+        if (transition.isPresent()) {
+            ModeTransition tr = transition.get();
+            modeOrdinal = tr.to().ordinal();
+            modelOps.modeChanged(tr);
+        }
+    }
+
+    private static void checkPermille(String what, int v) {
+        if (v < 0 || v > 1000) {
+            throw new MlLibException(Errno.EINVAL, what + " = " + v + " outside 0..1000");
+        }
+    }
+
+    private static void checkBounds(byte[] b, int off, int len) {
+        if (b == null || off < 0 || len < 0 || off > b.length - len) {
+            throw new MlLibException(Errno.EINVAL, "buffer bounds off=" + off + " len=" + len);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.mlproxy.proxy;
+
+/**
+ * Static configuration handed to {@link MlModelProxy#init}.
+ *
+ * @param addressSpacePages         size of the monitored address space in pages; hints must lie in [0, pages)
+ * @param maxGenerationLag          a recommendation may answer a dataset generation at most this many
+ *                                  generations older than the current one
+ * @param recommendationBufferBytes capacity of the DataChannel's recommendation buffer
+ * @param feedbackCapacity          feedback records queued at most before new ones are dropped (and counted)
+ * @param maxRegionHints            region hints accepted in one message
+ * @param maxParamHints             parameter hints accepted in one message
+ */
+public record ProxyConfig(
+        long addressSpacePages,
+        int maxGenerationLag,
+        int recommendationBufferBytes,
+        int feedbackCapacity,
+        int maxRegionHints,
+        int maxParamHints) {
+
+    /** Validates ranges; the message names the component. */
+    public ProxyConfig {
+        if (addressSpacePages < 1) {
+            throw new IllegalArgumentException("addressSpacePages = " + addressSpacePages + " must be >= 1");
+        }
+        if (maxGenerationLag < 0 || maxGenerationLag > 1024) {
+            throw new IllegalArgumentException("maxGenerationLag = " + maxGenerationLag + " outside 0..1024");
+        }
+        if (maxRegionHints < 1 || maxRegionHints > 1 << 20) {
+            throw new IllegalArgumentException("maxRegionHints = " + maxRegionHints + " outside 1..1048576");
+        }
+        if (maxParamHints < 0 || maxParamHints > 256) {
+            throw new IllegalArgumentException("maxParamHints = " + maxParamHints + " outside 0..256");
+        }
+        long largest = RecommendationCodec.HEADER_SIZE + (long) maxRegionHints * RecommendationCodec.REGION_HINT_SIZE
+                + (long) maxParamHints * RecommendationCodec.MAX_PARAM_HINT_SIZE;
+        if (recommendationBufferBytes < RecommendationCodec.HEADER_SIZE || recommendationBufferBytes > 1 << 28) {
+            throw new IllegalArgumentException("recommendationBufferBytes = " + recommendationBufferBytes
+                    + " outside " + RecommendationCodec.HEADER_SIZE + ".." + (1 << 28));
+        }
+        if (feedbackCapacity < 1 || feedbackCapacity > 1 << 24) {
+            throw new IllegalArgumentException("feedbackCapacity = " + feedbackCapacity + " outside 1..16777216");
+        }
+        if (largest > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("maxRegionHints/maxParamHints allow messages over 2 GiB");
+        }
+    }
+
+    /** Defaults for an address space: lag 1, a 4 MiB buffer, 65,536 feedback records, 65,536 hints, 64 knobs. */
+    public static ProxyConfig forAddressSpace(long addressSpacePages) {
+        return new ProxyConfig(addressSpacePages, 1, 4 << 20, 65_536, 65_536, 64);
+    }
+}
