@@ -101,6 +101,11 @@ public final class DamosScheme {
         return quota.esz;
     }
 
+    /** Bytes the quota still allows in the current charge window (what an override may use). */
+    public long remainingQuotaBytes() {
+        return quota.remainingBytes();
+    }
+
     /** Whether the watermarks currently let the scheme act. */
     public boolean isActive() {
         return watermarks.active();

@@ -42,6 +42,11 @@ public final class DsolReplicationRunner {
 
   /** The scheduling surface a model sees: relative and absolute events, in microseconds. */
   public static final class Scheduler {
+    /** Priority of ordinary events (DSOL's normal priority). */
+    public static final short NORMAL = 5;
+    /** Priority of events that must follow the others scheduled at the same instant. */
+    public static final short LATE = 2;
+
     private final DevsSimulatorInterface<Double> simulator;
     private final AtomicReference<Throwable> failure;
     private volatile long failedAtUs = -1;
@@ -67,8 +72,16 @@ public final class DsolReplicationRunner {
 
     /** Schedules {@code event} at the absolute time {@code atUs}. */
     public void at(long atUs, Executable event) {
+      at(atUs, NORMAL, event);
+    }
+
+    /**
+     * Schedules {@code event} at {@code atUs}; among events at the same instant, higher
+     * {@code priority} runs first (DSOL's rule), e.g. a workload tick before the aggregation.
+     */
+    public void at(long atUs, short priority, Executable event) {
       try {
-        simulator.scheduleEventAbs((double) atUs, guard(event));
+        simulator.scheduleEventAbs((double) atUs, priority, guard(event));
       } catch (SimRuntimeException e) {
         throw new IllegalStateException("cannot schedule an event at " + atUs + " us", e);
       }

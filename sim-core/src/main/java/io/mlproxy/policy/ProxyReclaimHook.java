@@ -1,0 +1,85 @@
+package io.mlproxy.policy;
+
+import io.mlproxy.damon.DamosAction;
+import io.mlproxy.damon.DamosDecisionHook;
+import io.mlproxy.damon.DamosScheme;
+import io.mlproxy.proxy.Decision;
+import io.mlproxy.proxy.HintAction;
+import io.mlproxy.proxy.MlModelProxy;
+
+/**
+ * The ML-applied policy: DAMON_RECLAIM proposes a default action for every region and the proxy's
+ * {@code executeOperation} decides, according to its mode, whether the default or the ML hint is
+ * carried out.
+ *
+ * <p>ML may page out regions the scheme would not touch, but never past the scheme's limits: a
+ * pageout the default did not propose needs the scheme active (watermarks) and quota left, so the
+ * ML variants reclaim within the same budget as the handcrafted one. Every decision is handed to
+ * the {@link DecisionLedger} for shadow evaluation.
+ */
+public final class ProxyReclaimHook implements DamosDecisionHook {
+
+  private final MlModelProxy proxy;
+  private final DamosScheme scheme;
+  private final DecisionLedger ledger;
+  private long nowUs;
+  private int lastTag;
+  private long mlPageoutsCapped;
+
+  public ProxyReclaimHook(MlModelProxy proxy, DamosScheme scheme, DecisionLedger ledger) {
+    this.proxy = proxy;
+    this.scheme = scheme;
+    this.ledger = ledger;
+  }
+
+  /** Sets the time of the aggregation about to apply the scheme. */
+  public void at(long nowUs) {
+    this.nowUs = nowUs;
+  }
+
+  @Override
+  public int decide(int regionIndex, int startPage, int endPage, int defaultAction) {
+    int dflt = toHint(defaultAction);
+    int d = proxy.executeOperation(startPage, endPage, dflt);
+    int chosen = Decision.action(d);
+    boolean fromMl = Decision.isMl(d);
+    if (chosen == HintAction.CODE_PAGEOUT && dflt != HintAction.CODE_PAGEOUT
+        && !(scheme.isActive() && scheme.remainingQuotaBytes() > 0)) {
+      chosen = dflt;
+      fromMl = false;
+      mlPageoutsCapped++;
+    }
+    lastTag = ledger.record(nowUs, startPage, endPage, Decision.mlOpinion(d), dflt, fromMl);
+    return toDamos(chosen);
+  }
+
+  @Override
+  public int lastDecisionTag() {
+    return lastTag;
+  }
+
+  /** ML pageouts refused because the scheme had no budget left. */
+  public long mlPageoutsCapped() {
+    return mlPageoutsCapped;
+  }
+
+  /** DAMOS action code → hint action code. */
+  static int toHint(int damosAction) {
+    return switch (DamosAction.ofCode(damosAction)) {
+      case PAGEOUT -> HintAction.CODE_PAGEOUT;
+      case LRU_PRIO -> HintAction.CODE_HOT;
+      case LRU_DEPRIO -> HintAction.CODE_COLD;
+      case NONE, STAT -> HintAction.CODE_KEEP;
+    };
+  }
+
+  /** Hint action code → DAMOS action code. */
+  static int toDamos(int hintAction) {
+    return switch (HintAction.ofCode(hintAction)) {
+      case PAGEOUT -> DamosAction.PAGEOUT.code();
+      case HOT -> DamosAction.LRU_PRIO.code();
+      case COLD -> DamosAction.LRU_DEPRIO.code();
+      case KEEP -> DamosAction.NONE.code();
+    };
+  }
+}
