@@ -20,7 +20,7 @@ public record TraceSpec(
     Addresses addresses,
     long pageSizeBytes,
     Time time,
-    double ratePerSecond,
+    long ratePerSecond,
     boolean lenient,
     boolean loop) {
 

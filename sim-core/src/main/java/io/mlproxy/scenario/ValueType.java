@@ -155,16 +155,20 @@ interface ValueType<T> {
     return number(0, false, 1);
   }
 
-  /** A rate in events per second, greater than zero. */
-  static ValueType<Double> rate() {
+  /** A whole number of touches per second within [1, 10^12], the workload generator's range. */
+  static ValueType<Long> touchRate() {
+    String range = "a whole number of touches per second between 1/s and 1000000000000/s";
     return of(
-        Units.RATE_FORM + ", greater than 0",
+        Units.RATE_FORM + ", " + range,
         text -> {
           double r = Units.ratePerSecond(text);
-          if (r <= 0) {
-            throw new BadValue("'" + text.strip() + "' is out of range", "a rate greater than 0");
+          if (r < 1 || r > 1e12) {
+            throw new BadValue("'" + text.strip() + "' is out of range", range);
           }
-          return r;
+          if (r != Math.rint(r)) {
+            throw new BadValue("'" + text.strip() + "' is not a whole number of touches per second", range);
+          }
+          return (long) r;
         });
   }
 

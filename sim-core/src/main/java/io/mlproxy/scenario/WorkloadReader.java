@@ -7,7 +7,7 @@ import static io.mlproxy.scenario.ValueType.intRange;
 import static io.mlproxy.scenario.ValueType.number;
 import static io.mlproxy.scenario.ValueType.oneOf;
 import static io.mlproxy.scenario.ValueType.pageSize;
-import static io.mlproxy.scenario.ValueType.rate;
+import static io.mlproxy.scenario.ValueType.touchRate;
 import static io.mlproxy.scenario.ValueType.signedRate;
 
 import java.nio.file.Files;
@@ -49,7 +49,7 @@ final class WorkloadReader {
    */
   static WorkloadSpec read(Section s, MonitorSpec monitor, long durationUs, Path baseDir) {
     Problems p = s.problems();
-    double rate = s.get("rate", WorkloadSpec.DEFAULT_RATE, rate());
+    long rate = s.get("rate", WorkloadSpec.DEFAULT_RATE, touchRate());
     long tick = s.get("tick", monitor.samplingUs(), durationUs(1));
     if (s.has("tick") && p.ok(s.field("tick"), "monitor.sampling") && monitor.samplingUs() % tick != 0) {
       s.error("tick", "monitor.sampling (" + Units.formatDurationUs(monitor.samplingUs())
@@ -143,7 +143,7 @@ final class WorkloadReader {
           case ZIPF -> {
             PatternSpec.Zipf d = PatternSpec.Zipf.defaults();
             yield new PatternSpec.Zipf(
-                m.get("skew", d.skew(), number(0, true, Double.MAX_VALUE)),
+                m.get("skew", d.skew(), number(0, true, 20)),
                 m.get("scrambled", d.scrambled(), bool()));
           }
           case SCAN -> {
@@ -159,7 +159,7 @@ final class WorkloadReader {
             yield new PatternSpec.Uniform(range[0], range[1]);
           }
           case GROWTH -> {
-            double from = m.get("from", 0.1, fraction());
+            double from = m.get("from", 0.1, number(0, true, 1));
             double to = m.get("to", 1.0, number(0, true, 1));
             long over = m.require("over", 1L, durationUs(1));
             if (m.problems().ok(m.field("from"), m.field("to")) && from > to) {
@@ -169,7 +169,7 @@ final class WorkloadReader {
           }
           case PERIODIC -> {
             double[] range = range(m, 0, 1);
-            long period = m.require("period", 1L, durationUs(1));
+            long period = m.require("period", 2L, durationUs(2));
             double hotShare = m.get("hot_share", 0.9, fraction());
             yield new PatternSpec.Periodic(range[0], range[1], period, hotShare);
           }
@@ -188,7 +188,7 @@ final class WorkloadReader {
     return new double[] {start, length};
   }
 
-  private static TraceSpec trace(Section t, double workloadRate, Path baseDir) {
+  private static TraceSpec trace(Section t, long workloadRate, Path baseDir) {
     Problems p = t.problems();
     String pathText = t.require("path", null, ValueType.string());
     Path path = null;
@@ -209,19 +209,22 @@ final class WorkloadReader {
       TraceSpec.Addresses d = format == TraceSpec.Format.ORACLE_GENERAL
           ? TraceSpec.Addresses.PAGES : TraceSpec.Addresses.BYTES;
       addresses = t.get("addresses", d, addressesType);
+      if (format == TraceSpec.Format.LACKEY && addresses == TraceSpec.Addresses.PAGES) {
+        t.error("addresses", "lackey traces hold byte addresses (expected bytes, or no addresses key)");
+      }
     }
-    long pageSize = t.get("page_size", MemorySpec.DEFAULT_PAGE_SIZE, pageSize(1, 1L << 30));
+    long pageSize = t.get("page_size", MemorySpec.DEFAULT_PAGE_SIZE, pageSize(64, 1L << 30));
     TraceSpec.Time time = t.get("time", TraceSpec.Time.RATE, oneOf(TraceSpec.Time.class, TraceSpec.Time::yamlName));
     if (time == TraceSpec.Time.COLUMN && format != null
         && format != TraceSpec.Format.CSV && format != TraceSpec.Format.ORACLE_GENERAL) {
       t.error("time", "format " + format.yamlName() + " has no time column (expected time: rate, or format csv or oracle_general)");
     }
-    double rate = workloadRate;
+    long rate = workloadRate;
     if (t.has("rate")) {
       if (time == TraceSpec.Time.COLUMN) {
         t.error("rate", "applies only with time: rate (expected no rate: times come from the trace's column)");
       } else {
-        rate = t.get("rate", workloadRate, rate());
+        rate = t.get("rate", workloadRate, touchRate());
       }
     }
     boolean lenient = t.get("lenient", false, bool());

@@ -9,10 +9,10 @@ import java.util.Optional;
  * {@code trace} (present) is given.
  */
 public record WorkloadSpec(
-    double ratePerSecond, long tickUs, List<PhaseSpec> phases, Optional<TraceSpec> trace) {
+    long ratePerSecond, long tickUs, List<PhaseSpec> phases, Optional<TraceSpec> trace) {
 
   /** Default rate: one million touches per second. */
-  public static final double DEFAULT_RATE = 1_000_000;
+  public static final long DEFAULT_RATE = 1_000_000;
 
   /** Copies the list so the record stays immutable. */
   public WorkloadSpec {
