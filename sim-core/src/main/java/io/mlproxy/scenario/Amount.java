@@ -1,0 +1,59 @@
+package io.mlproxy.scenario;
+
+/** A capacity given either as a size or as a percentage of the address space. */
+record Amount(long bytes, double percent, boolean isPercent) {
+
+  static final String FORM = "a size such as 48MiB or a percentage of the address space such as 75%";
+
+  static ValueType<Amount> type() {
+    return ValueType.of(
+        FORM,
+        text -> {
+          if (text.strip().endsWith("%")) {
+            double pct = Units.percent(text);
+            if (pct <= 0 || pct > 100) {
+              throw new BadValue("'" + text.strip() + "' is out of range", "a percentage > 0% and ≤ 100%");
+            }
+            return new Amount(0, pct, true);
+          }
+          long b;
+          try {
+            b = Units.sizeBytes(text);
+          } catch (BadValue bad) {
+            throw new BadValue(bad.getMessage(), FORM);
+          }
+          if (b <= 0) {
+            throw new BadValue("'" + text.strip() + "' is out of range", "a size greater than 0B");
+          }
+          return new Amount(b, 0, false);
+        });
+  }
+
+  /**
+   * Resolves to whole pages of an address space, or reports why it cannot: a size must be a
+   * multiple of the page size, and the result must be between one page and the whole space.
+   */
+  int toPages(int pages, long pageSize, Section s, String key) {
+    long result;
+    if (isPercent) {
+      result = (long) Math.floor(pages * percent / 100.0);
+    } else {
+      if (bytes % pageSize != 0) {
+        s.error(key, "'" + Units.formatSize(bytes) + "' is not a whole number of pages (expected a multiple of page_size "
+            + Units.formatSize(pageSize) + ")");
+        return -1;
+      }
+      result = bytes / pageSize;
+    }
+    if (result > pages) {
+      s.error(key, Units.formatSize(bytes) + " exceeds the address space (expected at most "
+          + Units.formatSize((long) pages * pageSize) + ", or 100%)");
+      return -1;
+    }
+    if (result < 1) {
+      s.error(key, "less than one page (expected at least one page of " + Units.formatSize(pageSize) + ")");
+      return -1;
+    }
+    return (int) result;
+  }
+}

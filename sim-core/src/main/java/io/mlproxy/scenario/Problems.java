@@ -1,0 +1,84 @@
+package io.mlproxy.scenario;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/** Collects the errors of one file, so that loading reports all of them at once. */
+final class Problems {
+  private final Path file;
+  private final List<ScenarioError> errors = new ArrayList<>();
+
+  Problems(Path file) {
+    this.file = file;
+  }
+
+  Path file() {
+    return file;
+  }
+
+  void add(Node at, String field, String message) {
+    Mark mark = at == null ? null : at.getStartMark().orElse(null);
+    add(mark, field, message);
+  }
+
+  void add(Mark mark, String field, String message) {
+    if (insideReported(field)) {
+      return; // e.g. "memory: 5" is one error, not one more per missing key of memory
+    }
+    int line = mark == null ? 1 : mark.getLine() + 1;
+    int column = mark == null ? 1 : mark.getColumn() + 1;
+    errors.add(new ScenarioError(file, line, column, field, message));
+  }
+
+  void add(Node at, String field, BadValue bad) {
+    add(at, field, withExpected(bad));
+  }
+
+  static String withExpected(BadValue bad) {
+    return bad.expected() == null
+        ? bad.getMessage()
+        : bad.getMessage() + " (expected " + bad.expected() + ")";
+  }
+
+  /**
+   * True when none of the fields, nor any section containing them, has an error: cross-field
+   * checks run only on values that were read successfully, so one mistake is reported once.
+   */
+  boolean ok(String... fields) {
+    for (ScenarioError e : errors) {
+      String f = e.field();
+      for (String p : fields) {
+        if (p.equals(f) || p.startsWith(f + ".") || p.startsWith(f + "[")) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  private boolean insideReported(String field) {
+    for (ScenarioError e : errors) {
+      String f = e.field();
+      if (!f.equals(ScenarioError.DOCUMENT) && (field.startsWith(f + ".") || field.startsWith(f + "["))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  boolean isEmpty() {
+    return errors.isEmpty();
+  }
+
+  void throwIfAny() {
+    if (!errors.isEmpty()) {
+      List<ScenarioError> sorted = new ArrayList<>(errors);
+      sorted.sort(Comparator.comparingInt(ScenarioError::line).thenComparingInt(ScenarioError::column));
+      throw new ScenarioException(sorted);
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.mlproxy.scenario;
+
+/**
+ * The ML model proxy: its mode (adaptive, or forced), the mode-switch thresholds and the feedback
+ * window W over which decisions are judged (microseconds).
+ */
+public record ProxySpec(Mode mode, ThresholdsSpec thresholds, long feedbackWindowUs) {
+
+  /** The mode the proxy runs in; the engine still forces modes per variant. */
+  public enum Mode {
+    /** Start in LEARNING and let the mode controller move between modes. */
+    ADAPTIVE("adaptive"),
+    /** Always EMERGENCY: the default algorithm only. */
+    EMERGENCY("emergency"),
+    /** Always LEARNING. */
+    LEARNING("learning"),
+    /** Always COLLABORATION. */
+    COLLABORATION("collaboration"),
+    /** Always RECOMMENDATION. */
+    RECOMMENDATION("recommendation");
+
+    private final String yamlName;
+
+    Mode(String yamlName) {
+      this.yamlName = yamlName;
+    }
+
+    /** The name used in scenario files. */
+    public String yamlName() {
+      return yamlName;
+    }
+  }
+
+  /** adaptive, default thresholds, W = 30 s. */
+  public static ProxySpec defaults() {
+    return new ProxySpec(Mode.ADAPTIVE, ThresholdsSpec.defaults(), 30_000_000);
+  }
+}
