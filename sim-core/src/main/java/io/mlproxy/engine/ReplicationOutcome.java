@@ -1,5 +1,6 @@
 package io.mlproxy.engine;
 
+import io.mlproxy.scenario.Variant;
 /**
  * Totals of one variant in one replication, as the summary needs them.
  *

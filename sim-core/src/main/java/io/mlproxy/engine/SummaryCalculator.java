@@ -1,5 +1,6 @@
 package io.mlproxy.engine;
 
+import io.mlproxy.scenario.Variant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

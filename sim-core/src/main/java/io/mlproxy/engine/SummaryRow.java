@@ -1,5 +1,6 @@
 package io.mlproxy.engine;
 
+import io.mlproxy.scenario.Variant;
 /** One line of summary.csv: a variant's figures over all replications (see docs/results-format.md). */
 public record SummaryRow(
     String scenario,

@@ -23,4 +23,14 @@ public enum Variant {
   public String yamlName() {
     return yamlName;
   }
+
+  /** Whether decisions of this variant go through the proxy's execute_operation. */
+  public boolean usesProxy() {
+    return this == HANDCRAFTED || this == PROXY || this == ML_ONLY;
+  }
+
+  /** Whether a user-space agent runs next to this variant. */
+  public boolean runsAgent() {
+    return this == PROXY || this == ML_ONLY;
+  }
 }

@@ -1,5 +1,6 @@
 package io.mlproxy.engine;
 
+import io.mlproxy.scenario.Variant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

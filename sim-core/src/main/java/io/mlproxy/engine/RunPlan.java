@@ -1,0 +1,30 @@
+package io.mlproxy.engine;
+
+import io.mlproxy.damon.DamonReclaim;
+import io.mlproxy.damon.MonitorConfig;
+import io.mlproxy.memory.MemoryConfig;
+import io.mlproxy.proxy.ModeThresholds;
+import io.mlproxy.scenario.Scenario;
+
+/**
+ * A scenario compiled into the runtime configuration of every component, plus the derived
+ * figures (break-even time, feedback window, oracle horizon) that all variants share.
+ *
+ * @param addressPages pages of the monitored address space
+ * @param touchesPerSecond the workload's (mean) rate, for the break-even time
+ * @param breakEvenMs B, see {@link io.mlproxy.policy.BreakEven}
+ * @param feedbackWindowMs W, the window over which decisions are judged
+ * @param oracleHorizonUs how far the oracle looks ahead
+ */
+public record RunPlan(
+    Scenario scenario,
+    MemoryConfig memory,
+    MonitorConfig monitor,
+    DamonReclaim reclaim,
+    ModeThresholds thresholds,
+    int addressPages,
+    double touchesPerSecond,
+    long breakEvenMs,
+    long feedbackWindowMs,
+    long oracleHorizonUs,
+    WorkloadSource workload) {}
