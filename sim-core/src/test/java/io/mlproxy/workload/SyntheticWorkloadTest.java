@@ -101,6 +101,22 @@ class SyntheticWorkloadTest {
     }
 
     @Test
+    void zipfMatchesExactProbabilitiesForLowAndHighSkew() {
+        for (double s : new double[] {0.3, 1.0, 2.5, 6.0}) {
+            int n = 20;
+            double norm = 0;
+            for (int k = 1; k <= n; k++) {
+                norm += Math.pow(k, -s);
+            }
+            int[] c = counts(pagesOf(SyntheticWorkload.of(n, 1_000_000, new Zipf(s, false)), 13, 100_000), n);
+            for (int k = 1; k <= n; k++) {
+                assertThat(c[k - 1] / 100_000.0).as("skew %s rank %d", s, k)
+                        .isCloseTo(Math.pow(k, -s) / norm, within(0.01));
+            }
+        }
+    }
+
+    @Test
     void zipfScrambledIsAPermutationOfTheSameFrequencies() {
         int n = 1000;
         int[] plain = counts(pagesOf(SyntheticWorkload.of(n, 1_000_000, new Zipf(1.0, false)), 5, 100_000), n);

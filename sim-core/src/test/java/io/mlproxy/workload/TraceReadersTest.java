@@ -170,6 +170,31 @@ class TraceReadersTest {
     }
 
     @Test
+    void lenientOracleGeneralCountsBadRecordsAndTruncatedTail() {
+        byte[] good = oracleGeneral(new long[][] {{1, 3, 1, -1}, {2, 4, 1, -5}, {3, 5, 1, -1}});
+        byte[] b = java.util.Arrays.copyOf(good, good.length + 10);
+        TraceSpec spec = TraceSpec.oracleGeneral(P, 10).withMapping(PageMapping.IDENTITY).withLenient(true);
+        try (TraceStream s = Traces.open(spec, new java.io.ByteArrayInputStream(b), "og")) {
+            assertThat(TraceTestSupport.drain(s).pages()).containsExactly(3, 5);
+            assertThat(s.skippedRecords()).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> read(spec.withLenient(false), good))
+                .isInstanceOfSatisfying(TraceFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.byteOffset()).isEqualTo(24);
+                    assertThat(e.reason()).contains("next_access_vtime");
+                });
+    }
+
+    @Test
+    void corruptGzipIsAFormatError(@TempDir Path dir) throws IOException {
+        Path gz = dir.resolve("bad.txt.gz");
+        Files.write(gz, new byte[] {1, 2, 3, 4, 5});
+        assertThatThrownBy(() -> Traces.open(TraceSpec.plain(gz, false, 10, 1)))
+                .isInstanceOfSatisfying(TraceFormatException.class, e -> assertThat(e.file()).isEqualTo(gz.toString()));
+    }
+
+    @Test
     void mappings() {
         String text = "1000\n5\n1000\n12\n";
         assertThat(read(TraceSpec.plain(P, false, 10, 1), text).pages()).containsExactly(0, 1, 0, 2);
