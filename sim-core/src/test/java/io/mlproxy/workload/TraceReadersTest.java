@@ -71,6 +71,22 @@ class TraceReadersTest {
     }
 
     @Test
+    void overlongLineIsMalformedAndSkippedWhole() {
+        String text = "1\n" + "7".repeat(TextTraceReader.MAX_LINE + 5000) + "\n2\n";
+        TraceSpec spec = TraceSpec.plain(P, false, 10, 1).withMapping(PageMapping.IDENTITY);
+        assertThatThrownBy(() -> read(spec, text))
+                .isInstanceOfSatisfying(TraceFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.reason()).contains("longer than");
+                });
+        try (TraceStream s = Traces.open(spec.withLenient(true),
+                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "long")) {
+            assertThat(TraceTestSupport.drain(s).pages()).containsExactly(1, 2);
+            assertThat(s.skippedRecords()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void plainPageNumbersAndAddresses() {
         String text = "# comment\n5\n  7 \n\n0x10\r\n5";
         Touches pagesT = read(TraceSpec.plain(P, false, 100, 2).withMapping(PageMapping.IDENTITY), text);
