@@ -14,7 +14,7 @@ public final class TraceFormatException extends RuntimeException {
 
     /**
      * @param file the trace's name (its path as given)
-     * @param line 1-based line number (text) or record number (binary)
+     * @param line 1-based line number (text) or record number (binary); 0 for the file as a whole
      * @param byteOffset byte offset of the record in the decompressed data, or -1 for text formats
      * @param reason what is wrong
      */

@@ -125,7 +125,8 @@ class LookaheadTest {
 
     @Provide
     Arbitrary<List<Integer>> deltas() {
-        return Arbitraries.integers().between(0, 3).list().ofMaxSize(200);
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, Arbitraries.integers().between(0, 3)),
+                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(10, 40))).list().ofMaxSize(200);
     }
 
     @Provide

@@ -101,6 +101,22 @@ class SyntheticWorkloadTest {
     }
 
     @Test
+    void zipfMatchesExactProbabilitiesForLowAndHighSkew() {
+        for (double s : new double[] {0.3, 1.0, 2.5, 6.0}) {
+            int n = 20;
+            double norm = 0;
+            for (int k = 1; k <= n; k++) {
+                norm += Math.pow(k, -s);
+            }
+            int[] c = counts(pagesOf(SyntheticWorkload.of(n, 1_000_000, new Zipf(s, false)), 13, 100_000), n);
+            for (int k = 1; k <= n; k++) {
+                assertThat(c[k - 1] / 100_000.0).as("skew %s rank %d", s, k)
+                        .isCloseTo(Math.pow(k, -s) / norm, within(0.01));
+            }
+        }
+    }
+
+    @Test
     void zipfScrambledIsAPermutationOfTheSameFrequencies() {
         int n = 1000;
         int[] plain = counts(pagesOf(SyntheticWorkload.of(n, 1_000_000, new Zipf(1.0, false)), 5, 100_000), n);
@@ -133,6 +149,32 @@ class SyntheticWorkloadTest {
             TraceTestSupport.Touches t = TraceTestSupport.drain(s);
             assertThat(t.pages()).containsExactly(0, 1, 2, 3, 4);
             assertThat(t.times()).containsExactly(0L, 100_000L, 200_000L, 300_000L, 400_000L);
+        }
+    }
+
+    @Test
+    void exhaustedScanHandsItsShareToTheMixAndIdlesAnEmptyPhase() {
+        // phase 0: a non-looping scan of all 100 pages mixed 1:1 with a hot set on pages [90, 100);
+        // phase 1 at 1 s: the scan alone (idle once done); phase 2 at 2 s: uniform
+        SyntheticWorkload w = new SyntheticWorkload(100, 1000, List.of(
+                new Phase(0, List.of(new WeightedPattern(1, new Scan(1, false)),
+                        new WeightedPattern(1, new Hotset(0.1, 1.0, 1.0)))),
+                Phase.of(1_000_000, new Scan(1, false)),
+                Phase.of(2_000_000, new Uniform())));
+        try (AccessStream s = w.open(new MersenneTwister(2), 2_100_000)) {
+            TraceTestSupport.Touches t = TraceTestSupport.drain(s);
+            List<Integer> firstPhase = t.pages().subList(0, 1000);
+            // the scan's one sweep is the only source of pages below 90: each exactly once, in order
+            assertThat(firstPhase.stream().filter(p -> p < 90).toList())
+                    .isEqualTo(java.util.stream.IntStream.range(0, 90).boxed().toList());
+            // after its ~200 touches (half the draws) the hot set gets all of them
+            assertThat(firstPhase.subList(400, 1000)).allMatch(p -> p >= 90);
+            // phase 1: 100 scan touches at 1 ms spacing, then nothing until 2 s
+            assertThat(t.times().get(1000)).isEqualTo(1_000_000L);
+            assertThat(t.pages().subList(1000, 1100)).isEqualTo(java.util.stream.IntStream.range(0, 100).boxed().toList());
+            assertThat(t.times().get(1099)).isEqualTo(1_099_000L);
+            assertThat(t.times().get(1100)).isEqualTo(2_000_000L);
+            assertThat(t.pages()).hasSize(1200);
         }
     }
 

@@ -71,6 +71,22 @@ class TraceReadersTest {
     }
 
     @Test
+    void overlongLineIsMalformedAndSkippedWhole() {
+        String text = "1\n" + "7".repeat(TextTraceReader.MAX_LINE + 5000) + "\n2\n";
+        TraceSpec spec = TraceSpec.plain(P, false, 10, 1).withMapping(PageMapping.IDENTITY);
+        assertThatThrownBy(() -> read(spec, text))
+                .isInstanceOfSatisfying(TraceFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.reason()).contains("longer than");
+                });
+        try (TraceStream s = Traces.open(spec.withLenient(true),
+                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.US_ASCII)), "long")) {
+            assertThat(TraceTestSupport.drain(s).pages()).containsExactly(1, 2);
+            assertThat(s.skippedRecords()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void plainPageNumbersAndAddresses() {
         String text = "# comment\n5\n  7 \n\n0x10\r\n5";
         Touches pagesT = read(TraceSpec.plain(P, false, 100, 2).withMapping(PageMapping.IDENTITY), text);
@@ -167,6 +183,31 @@ class TraceReadersTest {
         try (TraceStream s = Traces.open(TraceSpec.plain(gz, false, 10, 1).withMapping(PageMapping.MODULO))) {
             assertThat(TraceTestSupport.drain(s).pages()).containsExactly(0, 0, 0);
         }
+    }
+
+    @Test
+    void lenientOracleGeneralCountsBadRecordsAndTruncatedTail() {
+        byte[] good = oracleGeneral(new long[][] {{1, 3, 1, -1}, {2, 4, 1, -5}, {3, 5, 1, -1}});
+        byte[] b = java.util.Arrays.copyOf(good, good.length + 10);
+        TraceSpec spec = TraceSpec.oracleGeneral(P, 10).withMapping(PageMapping.IDENTITY).withLenient(true);
+        try (TraceStream s = Traces.open(spec, new java.io.ByteArrayInputStream(b), "og")) {
+            assertThat(TraceTestSupport.drain(s).pages()).containsExactly(3, 5);
+            assertThat(s.skippedRecords()).isEqualTo(2);
+        }
+        assertThatThrownBy(() -> read(spec.withLenient(false), good))
+                .isInstanceOfSatisfying(TraceFormatException.class, e -> {
+                    assertThat(e.line()).isEqualTo(2);
+                    assertThat(e.byteOffset()).isEqualTo(24);
+                    assertThat(e.reason()).contains("next_access_vtime");
+                });
+    }
+
+    @Test
+    void corruptGzipIsAFormatError(@TempDir Path dir) throws IOException {
+        Path gz = dir.resolve("bad.txt.gz");
+        Files.write(gz, new byte[] {1, 2, 3, 4, 5});
+        assertThatThrownBy(() -> Traces.open(TraceSpec.plain(gz, false, 10, 1)))
+                .isInstanceOfSatisfying(TraceFormatException.class, e -> assertThat(e.file()).isEqualTo(gz.toString()));
     }
 
     @Test
