@@ -7,14 +7,17 @@ final class ScanSampler implements PageSampler {
     private final int stride;
     private final boolean looping;
     private final int pages;
+    private final int base;
     private final int offsets;
     private int offset;
     private long cursor;
 
-    ScanSampler(int stride, boolean looping, int pages) {
+    /** Sweeps pages {@code base .. base + pages - 1}. */
+    ScanSampler(int stride, boolean looping, int pages, int base) {
         this.stride = stride;
         this.looping = looping;
         this.pages = pages;
+        this.base = base;
         this.offsets = Math.min(stride, pages);
     }
 
@@ -30,7 +33,7 @@ final class ScanSampler implements PageSampler {
             }
             cursor = offset;
         }
-        int page = (int) cursor;
+        int page = base + (int) cursor;
         cursor += stride;
         return page;
     }
