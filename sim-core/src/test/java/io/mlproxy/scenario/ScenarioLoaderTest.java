@@ -262,8 +262,6 @@ class ScenarioLoaderTest {
     assertThat(onlyError(minimalPlus("policy:\n  wmarks_high: 1001\n")).field()).isEqualTo("policy.wmarks_high");
     assertThat(onlyError(minimalPlus("monitor:\n  min_regions: 2\n")).message()).contains("≥ 3");
     assertThat(onlyError(minimalPlus("objective:\n  lambda: -0.5\n")).field()).isEqualTo("objective.lambda");
-    assertThat(onlyError(minimalPlus("memory:\n  page_size: 3KiB\n")).field())
-        .isEqualTo("memory");  // duplicate 'memory' key, see the next assertion for page_size
     ScenarioError pageSize = onlyError(MINIMAL.replace("pages: 1024", "pages: 1024\n  page_size: 3KiB"));
     assertThat(pageSize.field()).isEqualTo("memory.page_size");
     assertThat(pageSize.message()).contains("not a power of two");
