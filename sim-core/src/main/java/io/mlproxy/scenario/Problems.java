@@ -11,6 +11,8 @@ import org.snakeyaml.engine.v2.nodes.Node;
 final class Problems {
   private final Path file;
   private final List<ScenarioError> errors = new ArrayList<>();
+  // Fields whose value has the wrong shape (not a mapping or list): nothing inside them is reported.
+  private final List<String> broken = new ArrayList<>();
 
   Problems(Path file) {
     this.file = file;
@@ -60,10 +62,14 @@ final class Problems {
     return true;
   }
 
+  /** Marks a field whose value has the wrong shape, so that nothing inside it is reported again. */
+  void markBroken(String field) {
+    broken.add(field);
+  }
+
   private boolean insideReported(String field) {
-    for (ScenarioError e : errors) {
-      String f = e.field();
-      if (!f.equals(ScenarioError.DOCUMENT) && (field.startsWith(f + ".") || field.startsWith(f + "["))) {
+    for (String f : broken) {
+      if (field.startsWith(f + ".") || field.startsWith(f + "[")) {
         return true;
       }
     }

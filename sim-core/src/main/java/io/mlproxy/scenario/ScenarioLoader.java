@@ -204,8 +204,11 @@ public final class ScenarioLoader {
       p.add(e.getProblemMark().orElse(e.getContextMark().orElse(null)), ScenarioError.DOCUMENT,
           "invalid YAML: " + yamlMessage(e) + " (expected a YAML mapping)");
       return null;
+    } catch (StackOverflowError e) {
+      p.add((Node) null, ScenarioError.DOCUMENT, "invalid YAML: nested too deeply (expected a YAML mapping)");
+      return null;
     } catch (YamlEngineException | IllegalArgumentException | IllegalStateException
-        | IndexOutOfBoundsException | StackOverflowError e) {
+        | IndexOutOfBoundsException e) {
       // snakeyaml's reader reports some problems (e.g. non-printable characters) without a mark.
       p.add((Node) null, ScenarioError.DOCUMENT, "invalid YAML: " + firstLine(String.valueOf(e.getMessage()))
           + " (expected a YAML mapping)");

@@ -47,6 +47,7 @@ final class Section {
     if (!(value instanceof MappingNode mapping)) {
       problems.add(value, path.isEmpty() ? ScenarioError.DOCUMENT : path,
           "expected a mapping of keys to values, got " + describe(value));
+      problems.markBroken(path);
       return s;
     }
     Map<String, Node> firstKeys = new LinkedHashMap<>();
@@ -172,6 +173,7 @@ final class Section {
     }
     if (!(v instanceof SequenceNode seq)) {
       problems.add(v, field(key), "wrong type: got " + describe(v) + " (expected " + expected + ")");
+      problems.markBroken(field(key));
       return null;
     }
     return new ArrayList<>(seq.getValue());

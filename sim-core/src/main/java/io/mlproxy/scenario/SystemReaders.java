@@ -193,9 +193,17 @@ final class SystemReaders {
   static OracleSpec oracle(Section s) {
     OracleSpec d = OracleSpec.defaults();
     ValueType<Long> duration = durationUs(1);
-    OptionalLong horizon = s.get("horizon", d.horizonUs(), ValueType.of(
-        "auto or " + duration.expected(),
-        text -> "auto".equals(text.strip()) ? OptionalLong.empty() : OptionalLong.of(duration.parse(text))));
+    String expected = "auto or " + duration.expected();
+    OptionalLong horizon = s.get("horizon", d.horizonUs(), ValueType.of(expected, text -> {
+      if ("auto".equals(text.strip())) {
+        return OptionalLong.empty();
+      }
+      try {
+        return OptionalLong.of(duration.parse(text));
+      } catch (BadValue bad) {
+        throw new BadValue(bad.getMessage(), expected);
+      }
+    }));
     boolean sameQuota = s.get("same_quota", d.sameQuota(), bool());
     s.finish();
     return new OracleSpec(horizon, sameQuota);

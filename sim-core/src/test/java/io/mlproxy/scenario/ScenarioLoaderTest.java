@@ -262,8 +262,6 @@ class ScenarioLoaderTest {
     assertThat(onlyError(minimalPlus("policy:\n  wmarks_high: 1001\n")).field()).isEqualTo("policy.wmarks_high");
     assertThat(onlyError(minimalPlus("monitor:\n  min_regions: 2\n")).message()).contains("≥ 3");
     assertThat(onlyError(minimalPlus("objective:\n  lambda: -0.5\n")).field()).isEqualTo("objective.lambda");
-    assertThat(onlyError(minimalPlus("memory:\n  page_size: 3KiB\n")).field())
-        .isEqualTo("memory");  // duplicate 'memory' key, see the next assertion for page_size
     ScenarioError pageSize = onlyError(MINIMAL.replace("pages: 1024", "pages: 1024\n  page_size: 3KiB"));
     assertThat(pageSize.field()).isEqualTo("memory.page_size");
     assertThat(pageSize.message()).contains("not a power of two");
@@ -561,5 +559,69 @@ class ScenarioLoaderTest {
     assertThat(s.policy().minAgeUs()).isEqualTo(30_000_000L);
     assertThat(s.workload().phases()).singleElement()
         .extracting(p -> p.mix().get(0).pattern()).isEqualTo(new PatternSpec.Hotset(0.2, 0.9, 0, 0));
+  }
+
+  @Test
+  void traceChecks(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("t.txt"), "0\n");
+    Path scenario = dir.resolve("s.yaml");
+    Files.writeString(scenario, traceScenario("t.txt").replace("format: plain", "format: lackey"));
+    assertThat(errorsOf(scenario)).extracting(ScenarioError::field).containsExactly("workload.trace.addresses");
+
+    Files.writeString(scenario, traceScenario("t.txt") + "    time: column\n");
+    assertThat(errorsOf(scenario)).extracting(ScenarioError::field).containsExactly("workload.trace.time");
+
+    Files.writeString(scenario, traceScenario("t.txt").replace("format: plain", "format: csv")
+        + "    time: column\n    rate: 10/s\n");
+    assertThat(errorsOf(scenario)).extracting(ScenarioError::field).containsExactly("workload.trace.rate");
+
+    Files.writeString(scenario, traceScenario("t.txt").replace("500000/s", "0.5/s"));
+    assertThat(errorsOf(scenario)).singleElement().satisfies(e -> {
+      assertThat(e.field()).isEqualTo("workload.rate");
+      assertThat(e.message()).contains("out of range");
+    });
+
+    Files.writeString(scenario, traceScenario("."));
+    assertThat(errorsOf(scenario)).singleElement().satisfies(e ->
+        assertThat(e.message()).contains("is not a readable file"));
+  }
+
+  private static List<ScenarioError> errorsOf(Path file) {
+    try {
+      ScenarioLoader.load(file);
+    } catch (ScenarioException e) {
+      return e.errors();
+    }
+    throw new AssertionError("expected errors in " + file);
+  }
+
+  @Test
+  void oracleHorizonIsAutoOrADuration() {
+    assertThat(parse(minimalPlus("oracle:\n  horizon: 90s\n")).oracle().horizonUs())
+        .isEqualTo(OptionalLong.of(90_000_000));
+    ScenarioError e = onlyError(minimalPlus("oracle:\n  horizon: automatic\n"));
+    assertThat(e.field()).isEqualTo("oracle.horizon");
+    assertThat(e.message()).contains("expected auto or a duration");
+  }
+
+  @Test
+  void aSectionOfTheWrongShapeIsOneError() {
+    ScenarioError e = onlyError(MINIMAL.replace("memory:\n  pages: 1024", "memory: 64MiB"));
+    assertThat(e.field()).isEqualTo("memory");
+    assertThat(e.line()).isEqualTo(3);
+    assertThat(onlyError(MINIMAL.replace("phases:\n", "phases: {}\n").replaceAll("(?s)\\n    - at.*", "\n"))
+        .field()).isEqualTo("workload.phases");
+  }
+
+  @Test
+  void quotaInMillisecondsOrAsADuration() {
+    assertThat(parse(minimalPlus("policy:\n  quota_ms: 25\n")).policy().quotaTimeUs()).isEqualTo(25_000);
+    assertThat(parse(minimalPlus("policy:\n  quota_time: 1.5ms\n")).policy().quotaTimeUs()).isEqualTo(1_500);
+    MemorySpec huge = parse(MINIMAL.replace("pages: 1024", "size: 64MiB\n  page_size: 2MiB\n  capacity: 48MiB"))
+        .memory();
+    assertThat(huge.pages()).isEqualTo(32);
+    assertThat(huge.capacityPages()).isEqualTo(24);
+    assertThat(onlyError(MINIMAL.replace("pages: 1024", "size: 64MiB\n  page_size: 2MiB\n  capacity: 3MiB"))
+        .message()).contains("not a whole number of pages");
   }
 }
