@@ -34,6 +34,8 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     private final MemoryConfig config;
     private final int pageCount;
     private final int capacity;
+    /** Frames usable now: the capacity, or less while a memory-pressure fault holds the rest. */
+    private int usable;
 
     private final long[] resident;
     private final long[] accessed;
@@ -64,6 +66,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         this.config = config;
         this.pageCount = config.pages();
         this.capacity = config.capacityPages();
+        this.usable = capacity;
         resident = Bits.forBits(pageCount);
         accessed = Bits.forBits(pageCount);
         recentRefault = Bits.forBits(pageCount);
@@ -86,6 +89,26 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
 
     public MemoryConfig config() {
         return config;
+    }
+
+    /**
+     * Limits the usable frames to {@code pages} (a memory-pressure event: another tenant takes the
+     * rest), evicting by direct reclaim at once when more are resident; {@code capacityPages()}
+     * restores the full capacity.
+     */
+    public void setUsableCapacity(int pages) {
+        if (pages < 1 || pages > capacity) {
+            throw new IllegalArgumentException("usable capacity must be in [1, " + capacity + "] pages, got " + pages);
+        }
+        usable = pages;
+        while (residentCount > usable) {
+            directReclaimOne();
+        }
+    }
+
+    /** Frames usable now. */
+    public int usableCapacity() {
+        return usable;
     }
 
     /** Sets the listener told about refaults of proactively paged-out pages (once, by the engine). */
@@ -173,7 +196,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
             majorFaults++;
             refaultsAfterDirectReclaim++;
         }
-        if (residentCount == capacity) {
+        while (residentCount >= usable) {
             directReclaimOne();
         }
         state[page] = RESIDENT;
@@ -393,7 +416,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
 
     @Override
     public int freeMemoryPermille() {
-        return (int) ((capacity - (long) residentCount) * 1000L / capacity);
+        return (int) Math.max(0, (usable - (long) residentCount) * 1000L / usable);
     }
 
     @Override

@@ -1,0 +1,171 @@
+package io.mlproxy.engine;
+
+import io.mlproxy.agent.AgentProcess;
+import io.mlproxy.engine.DsolReplicationRunner.Scheduler;
+import io.mlproxy.proxy.MlLibException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Runs the user-space agent as a simulated process: each step takes the simulated time the agent
+ * reports (read cost, training time, write latency), so dataset age and recommendation staleness
+ * come out of the discrete-event schedule, not out of a formula.
+ *
+ * <p>Injected agent faults act here: a crash stops the process (an in-flight cycle is lost) until
+ * it restarts; a slowdown multiplies every step; corruption damages the bytes of the next
+ * messages; staleness makes the agent send a message from several cycles ago.
+ */
+final class AgentDriver {
+
+  /** How many cycles old a message sent during a stale-recommendation fault is. */
+  static final int STALE_CYCLES = 3;
+
+  private final AgentProcess agent;
+  private final Scheduler scheduler;
+  private final long periodUs;
+  private final long writeLatencyUs;
+  private final EventLog events;
+  private final Runnable afterWrite;
+  private final Deque<byte[]> history = new ArrayDeque<>();
+  private boolean crashed;
+  private long epoch;
+  private double slowFactor = 1.0;
+  private int corruptNext;
+  private boolean stale;
+  private long errors;
+  private long messagesCorrupted;
+
+  AgentDriver(
+      AgentProcess agent,
+      Scheduler scheduler,
+      long periodUs,
+      long writeLatencyUs,
+      EventLog events,
+      Runnable afterWrite) {
+    this.agent = agent;
+    this.scheduler = scheduler;
+    this.periodUs = periodUs;
+    this.writeLatencyUs = writeLatencyUs;
+    this.events = events;
+    this.afterWrite = afterWrite;
+  }
+
+  /** Attaches the agent and schedules its first wake-up one period from now. */
+  void start() {
+    agent.attach();
+    schedule(scheduler.nowUs() + periodUs);
+  }
+
+  private void schedule(long atUs) {
+    long myEpoch = epoch;
+    scheduler.at(atUs, () -> wake(myEpoch));
+  }
+
+  private void wake(long myEpoch) {
+    if (crashed || myEpoch != epoch) {
+      return;
+    }
+    long start = scheduler.nowUs();
+    long readUs;
+    try {
+      readUs = scaled(agent.readDataset() / 1000);
+    } catch (MlLibException e) {
+      fail(e);
+      schedule(start + periodUs);
+      return;
+    }
+    scheduler.after(readUs, () -> train(myEpoch, start));
+  }
+
+  private void train(long myEpoch, long cycleStartUs) {
+    if (crashed || myEpoch != epoch) {
+      return;
+    }
+    long trainUs;
+    byte[] message;
+    try {
+      trainUs = scaled(agent.train() / 1000);
+      message = agent.recommendation();
+    } catch (MlLibException e) {
+      fail(e);
+      schedule(Math.max(scheduler.nowUs(), cycleStartUs + periodUs));
+      return;
+    }
+    long sendAt = scheduler.nowUs() + trainUs + scaled(writeLatencyUs);
+    scheduler.at(sendAt, () -> deliver(myEpoch, message));
+    // the next cycle starts a period after this one, or as soon as this one is done
+    schedule(Math.max(sendAt, cycleStartUs + periodUs));
+  }
+
+  private void deliver(long myEpoch, byte[] fresh) {
+    if (crashed || myEpoch != epoch) {
+      return;
+    }
+    history.addLast(fresh);
+    while (history.size() > STALE_CYCLES + 1) {
+      history.removeFirst();
+    }
+    byte[] message = stale && history.size() > STALE_CYCLES ? history.peekFirst() : fresh;
+    if (corruptNext > 0) {
+      message = message.clone();
+      // one flipped byte in the middle: header or payload, the CRC or a field check must catch it
+      message[message.length / 2] ^= 0x5A;
+      corruptNext--;
+      messagesCorrupted++;
+    }
+    try {
+      agent.write(message);
+    } catch (MlLibException e) {
+      fail(e);
+    }
+    afterWrite.run();
+  }
+
+  private void fail(MlLibException e) {
+    errors++;
+    events.add(scheduler.nowUs(), EventLog.AGENT_ERROR, "", "", e.getMessage());
+  }
+
+  private long scaled(long us) {
+    return Math.max(0, Math.round(us * slowFactor));
+  }
+
+  /** The process dies: nothing it had in flight arrives. */
+  void crash() {
+    crashed = true;
+    epoch++;
+  }
+
+  /** The process is started again and re-attaches. */
+  void restart() {
+    crashed = false;
+    epoch++;
+    history.clear();
+    try {
+      agent.attach();
+    } catch (MlLibException e) {
+      // still attached from before the crash (the kernel did not see it die): carry on
+    }
+    schedule(scheduler.nowUs());
+  }
+
+  void slowDown(double factor) {
+    slowFactor = factor;
+  }
+
+  void corrupt(int messages) {
+    corruptNext += messages;
+  }
+
+  void stale(boolean on) {
+    stale = on;
+  }
+
+  long errors() {
+    return errors;
+  }
+
+  long messagesCorrupted() {
+    return messagesCorrupted;
+  }
+}

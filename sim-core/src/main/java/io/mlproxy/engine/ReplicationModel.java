@@ -1,0 +1,429 @@
+package io.mlproxy.engine;
+
+import io.mlproxy.agent.AgentCosts;
+import io.mlproxy.agent.AgentModel;
+import io.mlproxy.agent.AgentProcess;
+import io.mlproxy.agent.KMeansAgentModel;
+import io.mlproxy.agent.LogisticAgentModel;
+import io.mlproxy.agent.TunerAgentModel;
+import io.mlproxy.damon.DamonMonitor;
+import io.mlproxy.damon.DamosScheme;
+import io.mlproxy.engine.DsolReplicationRunner.Scheduler;
+import io.mlproxy.memory.Memory;
+import io.mlproxy.memory.MemoryCounters;
+import io.mlproxy.policy.DecisionLedger;
+import io.mlproxy.policy.OraclePolicy;
+import io.mlproxy.policy.ProxyReclaimHook;
+import io.mlproxy.proxy.ControlInterface;
+import io.mlproxy.proxy.DataChannel;
+import io.mlproxy.proxy.DecisionSource;
+import io.mlproxy.proxy.HintTable;
+import io.mlproxy.proxy.MlModelProxy;
+import io.mlproxy.proxy.ModeSignals;
+import io.mlproxy.proxy.ModeTransition;
+import io.mlproxy.proxy.ProxyConfig;
+import io.mlproxy.proxy.SystemMode;
+import io.mlproxy.scenario.AgentSpec;
+import io.mlproxy.scenario.FaultSpec;
+import io.mlproxy.scenario.Variant;
+import io.mlproxy.workload.AccessStream;
+import io.mlproxy.workload.Lookahead;
+import java.util.ArrayList;
+import java.util.List;
+import nl.tudelft.simulation.jstats.streams.MersenneTwister;
+
+/**
+ * One variant in one replication: the memory, the DAMON monitor, the variant's policy and, for
+ * the ML variants, the proxy and its agent, wired to DSOL events.
+ *
+ * <p>Events: a workload tick every {@code workload.tick} (its touches, then a DAMON sample when a
+ * sampling interval ends); an aggregation every aggregation interval, after the tick of the same
+ * instant (regions, schemes through the proxy, judged decisions, mode controller, metrics row);
+ * the agent's wake-up, training-done and recommendation-delivered events; fault start and end.
+ */
+final class ReplicationModel {
+
+  /** Touches read per batch from the workload stream. */
+  private static final int BATCH = 8192;
+  /** Address buckets of the heatmap. */
+  static final int HEATMAP_BUCKETS = 64;
+
+  private final RunPlan plan;
+  private final Variant variant;
+  private final int rep;
+  private final long repSeed;
+  private final boolean heatmap;
+
+  private final EventLog events = new EventLog();
+  private final List<TimeseriesRow> rows = new ArrayList<>();
+  private final List<int[]> heatmapRows = new ArrayList<>();
+  private final long[] modeTimeUs = new long[4];
+
+  private Scheduler scheduler;
+  private Memory memory;
+  private DamonMonitor monitor;
+  private TickReader reader;
+  private Lookahead future;
+  private OraclePolicy oracle;
+  private DamosScheme scheme;
+  private MlModelProxy proxy;
+  private DamonSubsystem subsystem;
+  private ProxyReclaimHook hook;
+  private DecisionLedger ledger;
+  private AgentDriver agent;
+  private long proxyNowMs;
+  private long ticksPerSample;
+  private long tickCount;
+  private int aggregationsPerRow;
+  private int aggregationsSinceRow;
+  private MemoryCounters lastRowCounters;
+  private long lastDecisionsMl;
+  private long lastDecisionsDefault;
+  private long lastRejected;
+  private double residentSum;
+  private double footprintSum;
+  private long aggregations;
+
+  ReplicationModel(RunPlan plan, Variant variant, int rep, long repSeed, boolean heatmap) {
+    this.plan = plan;
+    this.variant = variant;
+    this.rep = rep;
+    this.repSeed = repSeed;
+    this.heatmap = heatmap;
+  }
+
+  /** Runs the replication to its end on the calling thread (DSOL's worker does the events). */
+  ReplicationResult run() {
+    long durationUs = plan.scenario().durationUs();
+    String label = plan.scenario().name() + "-" + variant.yamlName() + "-" + rep;
+    try {
+      DsolReplicationRunner.run(
+          label, durationUs, new MersenneTwister(SeedPlan.streamSeed(repSeed, "default")), this::construct);
+    } finally {
+      if (reader != null) {
+        reader.close();
+      }
+    }
+    return result();
+  }
+
+  private void construct(Scheduler s) {
+    this.scheduler = s;
+    memory = new Memory(plan.memory());
+    monitor =
+        new DamonMonitor(plan.monitor(), memory, new MersenneTwister(SeedPlan.streamSeed(repSeed, "monitor")));
+    AccessStream stream = plan.workload().open(new MersenneTwister(SeedPlan.streamSeed(repSeed, "workload")));
+    if (variant == Variant.ORACLE) {
+      future = new Lookahead(stream, plan.oracleHorizonUs());
+      oracle =
+          new OraclePolicy(
+              memory, future, plan.reclaim().quotaBytes(), plan.reclaim().quotaMs(),
+              plan.reclaim().quotaResetIntervalMs());
+      reader = TickReader.ofLookahead(future, BATCH);
+    } else {
+      reader = TickReader.of(stream, BATCH);
+    }
+    if (variant.usesProxy()) {
+      wireProxy();
+    } else if (heatmap) {
+      subsystem = null;
+    }
+    if (heatmap && subsystem == null) {
+      // a monitor without a proxy still feeds the heatmap through a subsystem copy
+      subsystem = new DamonSubsystem(null, plan.reclaim(), plan.monitor());
+      monitor.setAggregationListener(subsystem);
+    }
+
+    long tickUs = plan.scenario().workload().tickUs();
+    ticksPerSample = Math.max(1, plan.monitor().samplingUs() / tickUs);
+    aggregationsPerRow = (int) Math.max(1, plan.scenario().outputStepUs() / plan.monitor().aggregationUs());
+    lastRowCounters = memory.counters();
+    scheduleTicks(tickUs);
+    scheduleAggregations(plan.monitor().aggregationUs());
+    scheduleFaults();
+    if (agent != null) {
+      agent.start();
+    }
+  }
+
+  private void wireProxy() {
+    scheme = plan.reclaim().newScheme(plan.monitor(), memory.pageSizeBytes());
+    subsystem = new DamonSubsystem(scheme, plan.reclaim(), plan.monitor());
+    monitor.setAggregationListener(subsystem);
+    proxy =
+        MlModelProxy.create(
+            plan.scenario().name() + "/" + variant.yamlName(), subsystem, subsystem, () -> proxyNowMs);
+    proxy.init(ProxyConfig.forAddressSpace(plan.addressPages()), plan.thresholds());
+    ledger = new DecisionLedger(memory, plan.feedbackWindowMs(), plan.breakEvenMs());
+    hook = new ProxyReclaimHook(proxy, scheme, ledger);
+    scheme.setDecisionHook(hook);
+    monitor.addScheme(scheme, memory);
+    if (variant == Variant.HANDCRAFTED) {
+      proxy.forceMode(SystemMode.EMERGENCY);
+    } else if (variant == Variant.ML_ONLY) {
+      proxy.forceMode(SystemMode.RECOMMENDATION);
+    } else {
+      applyInitialMode();
+    }
+    if (variant.runsAgent()) {
+      AgentSpec a = plan.scenario().agent();
+      AgentProcess process =
+          new AgentProcess(
+              new ControlInterface(proxy),
+              new DataChannel(proxy),
+              model(a),
+              new AgentCosts(a.readCostPerKibNs(), a.trainCostPerSampleNs(), (int) a.portionBytes()));
+      agent = new AgentDriver(process, scheduler, a.periodUs(), a.writeLatencyUs(), events, this::noteRejections);
+    }
+  }
+
+  private void applyInitialMode() {
+    switch (plan.scenario().proxy().mode()) {
+      case ADAPTIVE -> { }
+      case EMERGENCY -> proxy.forceMode(SystemMode.EMERGENCY);
+      case LEARNING -> proxy.forceMode(SystemMode.LEARNING);
+      case COLLABORATION -> proxy.forceMode(SystemMode.COLLABORATION);
+      case RECOMMENDATION -> proxy.forceMode(SystemMode.RECOMMENDATION);
+    }
+  }
+
+  private AgentModel model(AgentSpec a) {
+    int max = (int) (plan.monitor().aggregationUs() / plan.monitor().samplingUs());
+    return switch (a.model()) {
+      case LOGISTIC ->
+          new LogisticAgentModel(
+              max, a.horizonUs() / 1000, a.learningRate(), 1e-4, a.minConfidencePermille());
+      case KMEANS -> new KMeansAgentModel(max, a.minConfidencePermille(), SeedPlan.streamSeed(repSeed, "agent"));
+      case TUNER -> new TunerAgentModel(0.5);
+    };
+  }
+
+  // ------------------------------------------------------------------ events
+
+  private void scheduleTicks(long tickUs) {
+    Runnable[] tick = new Runnable[1];
+    tick[0] =
+        () -> {
+          long now = scheduler.nowUs();
+          reader.until(now, (pages, from, to) -> memory.touchAll(pages, from, to, now - tickUs));
+          if (++tickCount % ticksPerSample == 0) {
+            monitor.sample(now);
+          }
+          scheduler.after(tickUs, tick[0]::run);
+        };
+    scheduler.at(tickUs, tick[0]::run);
+  }
+
+  private void scheduleAggregations(long aggregationUs) {
+    Runnable[] aggregate = new Runnable[1];
+    aggregate[0] =
+        () -> {
+          aggregate(scheduler.nowUs(), aggregationUs);
+          scheduler.at(scheduler.nowUs() + aggregationUs, Scheduler.LATE, aggregate[0]::run);
+        };
+    scheduler.at(aggregationUs, Scheduler.LATE, aggregate[0]::run);
+  }
+
+  private void aggregate(long now, long aggregationUs) {
+    proxyNowMs = now / 1000;
+    SystemMode modeBefore = proxy == null ? null : proxy.mode();
+    if (hook != null) {
+      hook.at(now);
+    }
+    monitor.aggregate(now);
+    if (oracle != null) {
+      future.advanceTo(now);
+      oracle.apply(now);
+    }
+    if (proxy != null) {
+      ledger.closeDue(now, this::judged);
+      int pressure = 1000 - memory.freeMemoryPermille();
+      proxy.correctSystemState(pressure);
+      modeTimeUs[modeBefore.ordinal()] += aggregationUs;
+      recordTransitions();
+    }
+    residentSum += memory.residentPages();
+    footprintSum += memory.footprintPages();
+    aggregations++;
+    if (heatmap) {
+      recordHeatmap(now);
+    }
+    if (++aggregationsSinceRow == aggregationsPerRow) {
+      aggregationsSinceRow = 0;
+      rows.add(row(now));
+    }
+  }
+
+  private int transitionsLogged;
+
+  private void recordTransitions() {
+    List<ModeTransition> all = proxy.transitions();
+    for (; transitionsLogged < all.size(); transitionsLogged++) {
+      ModeTransition t = all.get(transitionsLogged);
+      String reason = t.reason().name().toLowerCase(java.util.Locale.ROOT);
+      if (t.detail() != null && !t.detail().isEmpty()) {
+        reason = reason + ": " + t.detail();
+      }
+      events.add(t.atMs() * 1000, EventLog.MODE_TRANSITION, t.from().name(), t.to().name(), reason);
+    }
+  }
+
+  private void judged(
+      long decidedAtMs, int start, int end, int ml, int dflt, boolean mlDecided, long value, int pages, int touched) {
+    long mlValue = ml == io.mlproxy.proxy.HintAction.CODE_PAGEOUT ? value : 0;
+    long defaultValue = dflt == io.mlproxy.proxy.HintAction.CODE_PAGEOUT ? value : 0;
+    if (ml >= 0) {
+      proxy.estimateEfficiency(DecisionSource.CODE_ML, mlValue, pages, ml == 1 ? touched : 0);
+    }
+    proxy.estimateEfficiency(DecisionSource.CODE_DEFAULT, defaultValue, pages, dflt == 1 ? touched : 0);
+    int action = mlDecided ? ml : dflt;
+    if (ml >= 0 && end > start) {
+      HintTable t = proxy.hintTable().orElse(null);
+      proxy.errorBackpropagation(
+          t == null ? 0 : t.generation(),
+          start,
+          end,
+          mlDecided ? DecisionSource.CODE_ML : DecisionSource.CODE_DEFAULT,
+          Math.max(0, action),
+          mlDecided ? mlValue : defaultValue,
+          touched);
+    }
+  }
+
+  private void noteRejections() {
+    long rejected = proxy.counters().getOrDefault("messages_rejected", 0L);
+    if (rejected > lastRejected) {
+      events.add(scheduler.nowUs(), EventLog.RECOMMENDATION_REJECTED, "", "", proxy.lastReject());
+      lastRejected = rejected;
+    }
+  }
+
+  private void recordHeatmap(long now) {
+    int[] row = new int[HEATMAP_BUCKETS + 1];
+    row[0] = (int) (now / 1000);
+    int pages = memory.pages();
+    int max = (int) (plan.monitor().aggregationUs() / plan.monitor().samplingUs());
+    for (int b = 0; b < HEATMAP_BUCKETS; b++) {
+      int from = (int) ((long) pages * b / HEATMAP_BUCKETS);
+      int to = (int) ((long) pages * (b + 1) / HEATMAP_BUCKETS);
+      row[b + 1] = subsystem.accessPermille(from, to, max);
+    }
+    heatmapRows.add(row);
+  }
+
+  private TimeseriesRow row(long now) {
+    MemoryCounters c = memory.counters();
+    MemoryCounters d = c.since(lastRowCounters);
+    lastRowCounters = c;
+    String mode = "";
+    int mlShare = 0;
+    long mlEff = 0;
+    long defEff = 0;
+    int hints = 0;
+    long datasetAge = -1;
+    long staleness = -1;
+    if (proxy != null) {
+      mode = proxy.mode().name();
+      var counters = proxy.counters();
+      long ml = counters.get("decisions_ml");
+      long def = counters.get("decisions_default");
+      long dm = ml - lastDecisionsMl;
+      long dd = def - lastDecisionsDefault;
+      lastDecisionsMl = ml;
+      lastDecisionsDefault = def;
+      mlShare = dm + dd == 0 ? 0 : (int) (dm * 1000 / (dm + dd));
+      ModeSignals sig = proxy.estimateSystemState(1000 - memory.freeMemoryPermille());
+      mlEff = sig.mlSamples() == 0 ? 0 : sig.mlValueSum() / sig.mlSamples();
+      defEff = sig.defaultSamples() == 0 ? 0 : sig.defaultValueSum() / sig.defaultSamples();
+      datasetAge = sig.recommendationAgeMs();
+      HintTable t = proxy.hintTable().orElse(null);
+      if (t != null) {
+        hints = t.size();
+        staleness = Math.max(0, now / 1000 - t.installedAtMs());
+      }
+    }
+    long accessUs = d.accessNs() / 1000 + d.stallUs() + d.reclaimCpuUs();
+    return new TimeseriesRow(
+        now, d.residentPages(), d.footprintPages(), d.touches(), d.hits(), d.majorFaults(), d.refaults(),
+        d.pagesPagedOut(), d.directReclaimEvictions(), d.reclaimCpuUs(), d.stallUs(), accessUs, mode, mlShare,
+        mlEff, defEff, hints, datasetAge, staleness, memory.freeMemoryPermille());
+  }
+
+  private void scheduleFaults() {
+    for (FaultSpec f : plan.scenario().faults()) {
+      String name = f.type().yamlName();
+      scheduler.at(
+          f.atUs(),
+          () -> {
+            events.add(scheduler.nowUs(), EventLog.FAULT_INJECTED, "", "", name);
+            inject(f, true);
+          });
+      if (f.type().lasting()) {
+        scheduler.at(
+            f.atUs() + f.durationUs(),
+            () -> {
+              events.add(scheduler.nowUs(), EventLog.FAULT_CLEARED, "", "", name);
+              inject(f, false);
+            });
+      }
+    }
+  }
+
+  private void inject(FaultSpec f, boolean on) {
+    switch (f.type()) {
+      case AGENT_CRASH -> {
+        if (agent != null) {
+          if (on) {
+            agent.crash();
+          } else {
+            agent.restart();
+          }
+        }
+      }
+      case AGENT_SLOW -> {
+        if (agent != null) {
+          agent.slowDown(on ? f.factor() : 1.0);
+        }
+      }
+      case CORRUPT_RECOMMENDATIONS -> {
+        if (agent != null) {
+          agent.corrupt(f.count());
+        }
+      }
+      case STALE_RECOMMENDATIONS -> {
+        if (agent != null) {
+          agent.stale(on);
+        }
+      }
+      case MEMORY_PRESSURE ->
+          memory.setUsableCapacity(on ? Math.max(1, f.capacityPages()) : plan.memory().capacityPages());
+      case WORKLOAD_SHIFT -> {
+        // compiled into the workload's phases: every variant sees it in its touch stream
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ result
+
+  private ReplicationResult result() {
+    MemoryCounters c = memory.counters();
+    double accessUs = c.accessNs() / 1000.0 + c.stallUs() + c.reclaimCpuUs();
+    int transitions = 0;
+    long hintsApplied = 0;
+    long rejected = 0;
+    if (proxy != null) {
+      var counters = proxy.counters();
+      transitions = (int) proxy.transitions().stream().filter(t -> t.reason() != null).count();
+      hintsApplied = counters.get("hints_applied");
+      rejected = counters.get("messages_rejected");
+    }
+    ReplicationOutcome outcome =
+        new ReplicationOutcome(
+            variant, rep, repSeed,
+            aggregations == 0 ? 0 : residentSum / aggregations,
+            aggregations == 0 ? 0 : footprintSum / aggregations,
+            accessUs, c.majorFaults(), c.refaults(), c.reclaimCpuUs(), transitions, hintsApplied, rejected,
+            new ReplicationOutcome.ModeTime(modeTimeUs[0], modeTimeUs[1], modeTimeUs[2], modeTimeUs[3]));
+    return new ReplicationResult(outcome, List.copyOf(rows), events.entries(), List.copyOf(heatmapRows));
+  }
+}
