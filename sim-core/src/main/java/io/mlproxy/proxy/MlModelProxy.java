@@ -391,8 +391,7 @@ public final class MlModelProxy {
             throw e;
         }
         HintTable next = new HintTable(r, generationTimes[(int) (r.generation % generationTimes.length)], now);
-        retireTable(true);
-        table = next;
+        replaceTable(next, true);
         counters.messagesAccepted++;
         counters.hintsAccepted += next.size();
         counters.paramHintsAccepted += next.knobNames.length;
@@ -719,13 +718,21 @@ public final class MlModelProxy {
         lastReject = reason + " " + e.errno() + " " + e.getMessage();
     }
 
-    /** Classifies the hints of the current table and removes it. */
+    /** Removes the current table (its unused hints expired). */
     private void retireTable(boolean superseded) {
+        replaceTable(null, superseded);
+    }
+
+    /**
+     * Publishes {@code next} in one volatile write (never passing through null, so a concurrent
+     * decision sees the old table or the new one) and classifies the old table's hints.
+     */
+    private void replaceTable(HintTable next, boolean superseded) {
         HintTable t = table;
+        table = next;
         if (t == null) {
             return;
         }
-        table = null;
         int used = t.usedCount();
         counters.hintsApplied += used;
         if (superseded) {
