@@ -96,6 +96,16 @@ class DataChannelTest {
     }
 
     @Test
+    void writesToADestroyedModelFail() {
+        Fixture f = Fixture.stopped();
+        DataChannel ch = new DataChannel(f.proxy);
+        f.proxy.destroy();
+        byte[] m = RecommendationCodec.encode(Recommendation.builder(1).region(0, 8, 1, 900).build());
+        assertThatThrownBy(() -> ch.writeRecommendation(m, 0, m.length)).hasMessageContaining("ESHUTDOWN");
+        assertThat(ch.pendingBytes()).isZero();
+    }
+
+    @Test
     void feedbackIsReadInPortionsAsCrcCheckedBatches() {
         Fixture f = Fixture.running();
         DataChannel ch = new DataChannel(f.proxy);
