@@ -56,12 +56,19 @@ public final class DataChannel {
         return buffer.length - fill;
     }
 
-    /** Writes recommendation bytes; returns {@code len}, or fails with ENOSPC/EINVAL changing nothing. */
+    /**
+     * Writes recommendation bytes; returns {@code len}, or fails with ENOSPC (does not fit), EINVAL
+     * (bad bounds) or ESHUTDOWN (model destroyed), changing nothing.
+     */
     public int writeRecommendation(byte[] src, int off, int len) {
         synchronized (proxy) {
             synchronized (this) {
                 if (src == null || off < 0 || len < 0 || off > src.length - len) {
                     throw new MlLibException(Errno.EINVAL, "write: buffer bounds off=" + off + " len=" + len);
+                }
+                ModelState st = proxy.state();
+                if (st == ModelState.SHUTTING_DOWN) {
+                    throw new MlLibException(Errno.ESHUTDOWN, "write: model is " + st);
                 }
                 if (len > buffer.length - fill) {
                     throw new MlLibException(Errno.ENOSPC, "write: " + len + " bytes, " + (buffer.length - fill)

@@ -53,6 +53,41 @@ public final class HintTable {
         return starts.length;
     }
 
+    /** First page of region hint i. */
+    public long startPage(int i) {
+        return starts[i];
+    }
+
+    /** Exclusive end page of region hint i. */
+    public long endPage(int i) {
+        return ends[i];
+    }
+
+    /** Action code of region hint i. */
+    public int action(int i) {
+        return actions[i];
+    }
+
+    /** Confidence of region hint i, per mille. */
+    public int confidence(int i) {
+        return confidences[i];
+    }
+
+    /** Number of parameter hints. */
+    public int paramCount() {
+        return knobNames.length;
+    }
+
+    /** Knob name of parameter hint i. */
+    public String paramName(int i) {
+        return knobNames[i];
+    }
+
+    /** Value of parameter hint i. */
+    public long paramValue(int i) {
+        return knobValues[i];
+    }
+
     /** Number of region hints used by at least one decision so far. */
     public int usedCount() {
         int n = 0;

@@ -23,8 +23,6 @@ public final class MlModelProxy {
     private static final int MODE_LEARNING = 1;
     private static final int MODE_COLLABORATION = 2;
     private static final int MODE_RECOMMENDATION = 3;
-    /** Steps the ascending cursor walks before falling back to a binary search. */
-    private static final int CURSOR_MAX_STEPS = 8;
 
     private static final int CH_ML_VALUE = 0;
     private static final int CH_ML_SAMPLES = 1;
@@ -217,6 +215,9 @@ public final class MlModelProxy {
     /** Forces a mode (handcrafted-only = EMERGENCY, ML-only = RECOMMENDATION) until {@link #releaseMode()}. */
     public synchronized void forceMode(SystemMode mode) {
         require("force_mode", AFTER_INIT);
+        if (mode == null) {
+            throw new MlLibException(Errno.EINVAL, "force_mode: no mode");
+        }
         apply(controller.force(mode, clock.nowMs()));
     }
 
@@ -391,8 +392,7 @@ public final class MlModelProxy {
             throw e;
         }
         HintTable next = new HintTable(r, generationTimes[(int) (r.generation % generationTimes.length)], now);
-        retireTable(true);
-        table = next;
+        replaceTable(next, true);
         counters.messagesAccepted++;
         counters.hintsAccepted += next.size();
         counters.paramHintsAccepted += next.knobNames.length;
@@ -421,8 +421,10 @@ public final class MlModelProxy {
      * opinion on (a deterministic accumulator, no random numbers); RECOMMENDATION ML whenever it has
      * an opinion. Returns a {@link Decision}-encoded int carrying both opinions.
      *
-     * <p>Integer arithmetic only, no allocation, no lock. Lookup is amortised O(1) for ascending
-     * candidates through a cursor, O(log n) otherwise.
+     * <p>Integer arithmetic only, no allocation, no lock. The lookup keeps a cursor on the last hint
+     * found: for ascending candidates it gallops forward from there (O(1) when consecutive candidates
+     * fall into the same or the next hints, O(log gap) in general); a candidate below the cursor
+     * (the next apply interval starting again at the bottom) costs one binary search.
      */
     public int executeOperation(long startPage, long endPage, int defaultAction) {
         ModelState st = state;
@@ -441,16 +443,27 @@ public final class MlModelProxy {
             if (n > 0) {
                 int i = cursor;
                 if (i >= n || s[i] > startPage) {
-                    i = t.floor(startPage);
-                } else {
-                    int steps = 0;
-                    while (i + 1 < n && s[i + 1] <= startPage) {
-                        if (++steps > CURSOR_MAX_STEPS) {
-                            i = t.floor(startPage);
-                            break;
-                        }
-                        i++;
+                    i = t.floor(startPage); // went backwards (next apply interval) or a new table
+                } else if (i + 1 < n && s[i + 1] <= startPage) {
+                    // gallop forward from the cursor, then binary-search the bracket: O(log gap)
+                    int lo = i + 1;
+                    int step = 1;
+                    int hi = lo + step;
+                    while (hi < n && s[hi] <= startPage) {
+                        lo = hi;
+                        step <<= 1;
+                        hi = lo + step;
                     }
+                    int top = Math.min(hi, n) - 1;
+                    while (lo < top) {
+                        int mid = (lo + top + 1) >>> 1;
+                        if (s[mid] <= startPage) {
+                            lo = mid;
+                        } else {
+                            top = mid - 1;
+                        }
+                    }
+                    i = lo;
                 }
                 if (i >= 0) {
                     cursor = i;
@@ -638,7 +651,22 @@ public final class MlModelProxy {
         return lastReject;
     }
 
-    /** All counters by name, in a stable order. */
+    /**
+     * All counters by name, in a stable order (the {@code counters} attribute). Messages:
+     * {@code messages_written} counts every message handed to preprocess_recommendation (including
+     * unframable bytes the DataChannel dropped as one message); each ends up in exactly one of
+     * {@code messages_accepted} or {@code messages_rejected} (split by reason into
+     * {@code rejected_<reason>}), except while it is {@code messages_pending} between
+     * preprocess_recommendation and apply_recommendation (never across a DataChannel write).
+     * Region hints of accepted messages ({@code hints_accepted}) are classified once, when their table
+     * leaves: {@code hints_applied} if at least one decision used the hint (it contained the candidate
+     * and had enough confidence, whoever finally decided), else {@code hints_superseded} if a newer
+     * table replaced it, else {@code hints_expired} (stale, re-init or destroy). {@code hints_in_force}
+     * are the hints of the installed table, not yet classified. So
+     * hints_accepted = hints_applied + hints_superseded + hints_expired + hints_in_force.
+     * {@code decisions_ml}/{@code decisions_default}/{@code ml_abstentions} come from the hot path
+     * (plain fields: concurrent deciders may lose increments).
+     */
     public synchronized Map<String, Long> counters() {
         Map<String, Long> m = counters.asMap();
         HintTable t = table;
@@ -719,13 +747,21 @@ public final class MlModelProxy {
         lastReject = reason + " " + e.errno() + " " + e.getMessage();
     }
 
-    /** Classifies the hints of the current table and removes it. */
+    /** Removes the current table (its unused hints expired). */
     private void retireTable(boolean superseded) {
+        replaceTable(null, superseded);
+    }
+
+    /**
+     * Publishes {@code next} in one volatile write (never passing through null, so a concurrent
+     * decision sees the old table or the new one) and classifies the old table's hints.
+     */
+    private void replaceTable(HintTable next, boolean superseded) {
         HintTable t = table;
+        table = next;
         if (t == null) {
             return;
         }
-        table = null;
         int used = t.usedCount();
         counters.hintsApplied += used;
         if (superseded) {

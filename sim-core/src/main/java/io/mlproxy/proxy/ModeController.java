@@ -84,6 +84,9 @@ public final class ModeController {
 
     /** Forces a mode until {@link #release}; returns the transition when the mode changed. */
     public Optional<ModeTransition> force(SystemMode target, long nowMs) {
+        if (target == null) {
+            throw new IllegalArgumentException("forced mode must not be null");
+        }
         forced = target;
         return moveTo(target, TransitionReason.FORCED, "forced " + target, nowMs);
     }

@@ -57,6 +57,8 @@ class LifecycleTest {
                         legal(I, I, S, S, R, R, T, T)),
                 new Op("errorBackpropagation", f -> f.proxy.errorBackpropagation(1, 0, 64, 1, 1, -5, 1),
                         legal(I, I, S, S, R, R, T, T)),
+                new Op("forceMode", f -> f.proxy.forceMode(SystemMode.RECOMMENDATION), legal(I, I, S, S, R, R, T, T)),
+                new Op("releaseMode", f -> f.proxy.releaseMode(), legal(I, I, S, S, R, R, T, T)),
                 new Op("executeOperation", f -> f.proxy.executeOperation(0, 64, 0), legal(I, I, S, S, R, R, T, T)));
     }
 
