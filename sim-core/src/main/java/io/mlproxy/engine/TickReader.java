@@ -1,35 +1,62 @@
 package io.mlproxy.engine;
 
 import io.mlproxy.workload.AccessStream;
+import io.mlproxy.workload.Lookahead;
 
 /**
- * Cuts an access stream into workload ticks: hands out the touches with time before a tick's end,
- * keeping the first touch of the next tick for later.
+ * Cuts an access stream into workload ticks: hands out the touches with time before a tick's end.
  *
- * <p>Batches go into one reusable pair of primitive buffers, so a tick allocates nothing.
+ * <p>A plain stream is read in batches and the first touch of the next tick is kept for later; a
+ * {@link Lookahead} is asked for exactly the touches before the tick's end, so its notion of "now"
+ * (and therefore the oracle's future) never runs ahead of the memory. Batches go into one
+ * reusable pair of primitive buffers, so a tick allocates nothing.
  */
-final class TickReader {
-
-  private final AccessStream stream;
-  private final int[] pages;
-  private final long[] times;
-  private int pos;
-  private int len;
-  private boolean ended;
-
-  TickReader(AccessStream stream, int batch) {
-    this.stream = stream;
-    this.pages = new int[batch];
-    this.times = new long[batch];
-  }
+final class TickReader implements AutoCloseable {
 
   /** Receives a run of touches that belong to the current tick. */
   interface TouchBatch {
     void touches(int[] pages, int from, int to);
   }
 
+  private final AccessStream stream;
+  private final Lookahead lookahead;
+  private final int[] pages;
+  private final long[] times;
+  private int pos;
+  private int len;
+  private boolean ended;
+
+  private TickReader(AccessStream stream, Lookahead lookahead, int batch) {
+    this.stream = stream;
+    this.lookahead = lookahead;
+    this.pages = new int[batch];
+    this.times = new long[batch];
+  }
+
+  static TickReader of(AccessStream stream, int batch) {
+    return new TickReader(stream, null, batch);
+  }
+
+  static TickReader ofLookahead(Lookahead lookahead, int batch) {
+    return new TickReader(lookahead, lookahead, batch);
+  }
+
   /** Delivers every touch with time &lt; {@code endUs}; returns how many. */
   long until(long endUs, TouchBatch sink) {
+    return lookahead != null ? untilLookahead(endUs, sink) : untilBuffered(endUs, sink);
+  }
+
+  private long untilLookahead(long endUs, TouchBatch sink) {
+    long delivered = 0;
+    int n;
+    while ((n = lookahead.readUntil(pages, times, pages.length, endUs)) > 0) {
+      sink.touches(pages, 0, n);
+      delivered += n;
+    }
+    return delivered;
+  }
+
+  private long untilBuffered(long endUs, TouchBatch sink) {
     long delivered = 0;
     while (true) {
       if (pos == len) {
@@ -59,8 +86,8 @@ final class TickReader {
     }
   }
 
-  /** Whether the stream has no more touches. */
-  boolean ended() {
-    return ended && pos == len;
+  @Override
+  public void close() {
+    stream.close();
   }
 }

@@ -1,9 +1,16 @@
 package io.mlproxy.scenario;
 
-/** A capacity given either as a size or as a percentage of the address space. */
+/**
+ * A capacity given either as a size or as a percentage of the address space. Capacities may
+ * exceed the address space (the node has more DRAM than the workload uses), up to
+ * {@link #MAX_PERCENT}.
+ */
 record Amount(long bytes, double percent, boolean isPercent) {
 
   static final String FORM = "a size such as 48MiB or a percentage of the address space such as 75%";
+
+  /** Largest capacity accepted, in percent of the address space. */
+  static final double MAX_PERCENT = 1000;
 
   static ValueType<Amount> type() {
     return ValueType.of(
@@ -11,8 +18,8 @@ record Amount(long bytes, double percent, boolean isPercent) {
         text -> {
           if (text.strip().endsWith("%")) {
             double pct = Units.percent(text);
-            if (pct <= 0 || pct > 100) {
-              throw new BadValue("'" + text.strip() + "' is out of range", "a percentage > 0% and ≤ 100%");
+            if (pct <= 0 || pct > MAX_PERCENT) {
+              throw new BadValue("'" + text.strip() + "' is out of range", "a percentage > 0% and ≤ 1000%");
             }
             return new Amount(0, pct, true);
           }
@@ -31,9 +38,9 @@ record Amount(long bytes, double percent, boolean isPercent) {
 
   /**
    * Resolves to whole pages of an address space, or reports why it cannot: a size must be a
-   * multiple of the page size, and the result must be between one page and the whole space.
+   * multiple of the page size, and the result must be between one page and {@code maxPages}.
    */
-  int toPages(int pages, long pageSize, Section s, String key) {
+  int toPages(int pages, long pageSize, long maxPages, Section s, String key) {
     long result;
     if (isPercent) {
       result = (long) Math.floor(pages * percent / 100.0);
@@ -45,9 +52,9 @@ record Amount(long bytes, double percent, boolean isPercent) {
       }
       result = bytes / pageSize;
     }
-    if (result > pages) {
-      s.error(key, Units.formatSize(bytes) + " exceeds the address space (expected at most "
-          + Units.formatSize((long) pages * pageSize) + ", or 100%)");
+    if (result > maxPages) {
+      s.error(key, (isPercent ? Units.formatSize(result * pageSize) : Units.formatSize(bytes))
+          + " is too large (expected at most " + Units.formatSize(maxPages * pageSize) + ")");
       return -1;
     }
     if (result < 1) {

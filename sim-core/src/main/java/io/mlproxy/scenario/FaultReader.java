@@ -72,7 +72,7 @@ final class FaultReader {
       case MEMORY_PRESSURE -> {
         Amount cap = f.require("capacity", null, Amount.type());
         if (cap != null && memory.pages() > 0 && p.ok("memory.page_size", "memory.pages", "memory.size")) {
-          capacityPages = cap.toPages(memory.pages(), memory.pageSizeBytes(), f, "capacity");
+          capacityPages = cap.toPages(memory.pages(), memory.pageSizeBytes(), memory.capacityPages(), f, "capacity");
         }
       }
       case WORKLOAD_SHIFT -> {

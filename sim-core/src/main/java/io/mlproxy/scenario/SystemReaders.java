@@ -74,7 +74,7 @@ final class SystemReaders {
     int capacity = pages;
     Amount cap = s.get("capacity", null, Amount.type());
     if (cap != null && pages > 0 && p.ok(s.field("page_size"))) {
-      capacity = cap.toPages(pages, pageSize, s, "capacity");
+      capacity = cap.toPages(pages, pageSize, (long) (pages * (Amount.MAX_PERCENT / 100)), s, "capacity");
     }
     MemorySpec.Eviction eviction =
         s.get("eviction", d.eviction(), oneOf(MemorySpec.Eviction.class, MemorySpec.Eviction::yamlName));

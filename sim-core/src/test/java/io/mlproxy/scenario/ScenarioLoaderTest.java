@@ -388,9 +388,12 @@ class ScenarioLoaderTest {
     assertThat(onlyError(minimalPlus("output_step: 150ms\n")).message()).contains("multiple of monitor.aggregation");
     assertThat(onlyError(minimalPlus("output_step: 2m\n")).message()).contains("longer than the scenario");
 
-    ScenarioError cap = onlyError(MINIMAL.replace("pages: 1024", "pages: 1024\n  capacity: 8MiB"));
+    // 1024 pages of 4 KiB: a node may hold up to ten times the address space (40 MiB)
+    assertThat(ScenarioLoader.parse(MINIMAL.replace("pages: 1024", "pages: 1024\n  capacity: 8MiB"), FILE)
+        .memory().capacityPages()).isEqualTo(2048);
+    ScenarioError cap = onlyError(MINIMAL.replace("pages: 1024", "pages: 1024\n  capacity: 41MiB"));
     assertThat(cap.field()).isEqualTo("memory.capacity");
-    assertThat(cap.message()).contains("exceeds the address space", "4MiB");
+    assertThat(cap.message()).contains("too large", "40MiB");
 
     ScenarioError at = onlyError(minimalPlus("faults:\n  - type: agent_crash\n    at: 1m\n    duration: 1s\n"));
     assertThat(at.field()).isEqualTo("faults[0].at");

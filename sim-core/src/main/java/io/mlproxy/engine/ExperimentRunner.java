@@ -1,0 +1,144 @@
+package io.mlproxy.engine;
+
+import io.mlproxy.scenario.Scenario;
+import io.mlproxy.scenario.Variant;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs every variant of every replication of a scenario and writes its results folder.
+ *
+ * <p>Replication r's seed comes from {@link SeedPlan}; all variants of r share it, so they see
+ * the same workload (common random numbers). `none` always runs, as the reference of slowdown,
+ * even when it is not reported. Tasks run on {@code jobs} threads; results are gathered in task
+ * order, so the files do not depend on {@code jobs}.
+ */
+public final class ExperimentRunner {
+
+  private ExperimentRunner() {}
+
+  /**
+   * Command-line overrides and run settings.
+   *
+   * @param variants variants to report, or null for the scenario's
+   * @param replications replications, or null for the scenario's
+   * @param seed scenario seed, or null for the scenario's
+   * @param progress told the number of finished tasks out of {@code tasks}
+   */
+  public record Options(
+      List<Variant> variants, Integer replications, Long seed, int jobs, String toolVersion, Progress progress) {}
+
+  /** Progress of a run: {@code done} of {@code total} replication tasks finished. */
+  @FunctionalInterface
+  public interface Progress {
+    void update(int done, int total);
+  }
+
+  /** What a run produced. */
+  public record Outcome(Path folder, Scenario scenario, List<SummaryRow> summary) {}
+
+  /** Applies the options to {@code scenario}. */
+  public static Scenario withOverrides(Scenario s, Options o) {
+    return new Scenario(
+        s.name(),
+        s.description(),
+        s.durationUs(),
+        o.seed() != null ? o.seed() : s.seed(),
+        o.replications() != null ? o.replications() : s.replications(),
+        o.variants() != null ? List.copyOf(o.variants()) : s.variants(),
+        s.outputStepUs(),
+        s.objective(),
+        s.memory(),
+        s.monitor(),
+        s.policy(),
+        s.proxy(),
+        s.agent(),
+        s.workload(),
+        s.faults(),
+        s.oracle());
+  }
+
+  /** Runs {@code original} with {@code options} and writes {@code <outDir>/<name>/}. */
+  public static Outcome run(Scenario original, String scenarioText, Path outDir, Options options) {
+    Scenario s = withOverrides(original, options);
+    RunPlan plan = ScenarioCompiler.compile(s);
+    List<ReplicationResult> results = simulate(plan, options.jobs(), options.progress());
+    SummaryCalculator calc = new SummaryCalculator(s.name(), s.objective().lambda());
+    List<ReplicationScore> scores = calc.score(results.stream().map(ReplicationResult::outcome).toList());
+    List<SummaryRow> summary = calc.summarize(scores, s.variants());
+    Path folder =
+        ResultsWriter.write(
+            outDir,
+            new ResultsWriter.Contents(
+                s, scenarioText, runProperties(s, plan, options), summary, scores, results, s.variants()));
+    return new Outcome(folder, s, summary);
+  }
+
+  /** Runs all tasks of {@code plan}; results in (replication, variant) order. */
+  public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress) {
+    Scenario s = plan.scenario();
+    Set<Variant> toRun = EnumSet.copyOf(s.variants());
+    toRun.add(Variant.NONE);
+    List<Callable<ReplicationResult>> tasks = new ArrayList<>();
+    for (int rep = 1; rep <= s.replications(); rep++) {
+      long seed = SeedPlan.replicationSeed(s.seed(), rep);
+      for (Variant v : toRun) {
+        int r = rep;
+        tasks.add(() -> new ReplicationModel(plan, v, r, seed, r == 1).run());
+      }
+    }
+    int total = tasks.size();
+    IntConsumer done = n -> progress.update(n, total);
+    return ParallelRunner.run(tasks, jobs, done);
+  }
+
+  private static Map<String, String> runProperties(Scenario s, RunPlan plan, Options o) {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("tool_version", o.toolVersion());
+    p.put("date", Instant.now().toString());
+    p.put("scenario", s.name());
+    p.put("description", s.description());
+    p.put("duration_s", Csv.format(s.durationUs() / 1e6));
+    p.put("seed", Long.toString(s.seed()));
+    p.put("replications", Integer.toString(s.replications()));
+    p.put("variants", String.join(",", s.variants().stream().map(Variant::yamlName).toList()));
+    p.put("jobs", Integer.toString(o.jobs()));
+    p.put("lambda", Csv.format(s.objective().lambda()));
+    p.put("param.memory.pages", Integer.toString(plan.memory().pages()));
+    p.put("param.memory.page_size", plan.memory().pageSizeBytes() + " B");
+    p.put("param.memory.capacity_pages", Integer.toString(plan.memory().capacityPages()));
+    p.put("param.memory.eviction", plan.memory().eviction().name().toLowerCase(java.util.Locale.ROOT));
+    p.put("param.memory.hit_cost", plan.memory().hitNs() + " ns");
+    p.put("param.memory.fault_cost", plan.memory().faultUs() + " us");
+    p.put("param.monitor.sampling", plan.monitor().samplingUs() + " us");
+    p.put("param.monitor.aggregation", plan.monitor().aggregationUs() + " us");
+    p.put("param.monitor.regions", plan.monitor().minRegions() + ".." + plan.monitor().maxRegions());
+    p.put("param.policy.min_age", Csv.format(plan.reclaim().minAgeUs() / 1e6) + " s");
+    p.put("param.policy.quota", plan.reclaim().quotaMs() + " ms / " + plan.reclaim().quotaBytes() + " B per "
+        + plan.reclaim().quotaResetIntervalMs() + " ms");
+    p.put("param.policy.watermarks", plan.reclaim().watermarks().high() + "/" + plan.reclaim().watermarks().mid()
+        + "/" + plan.reclaim().watermarks().low() + " permille");
+    var t = plan.thresholds();
+    p.put("param.thresholds.learning_share", Integer.toString(t.learningSharePermille()));
+    p.put("param.thresholds.collaboration_share", Integer.toString(t.collaborationSharePermille()));
+    p.put("param.thresholds.promote_margin", Integer.toString(t.promoteMarginPermille()));
+    p.put("param.thresholds.demote_margin", Integer.toString(t.demoteMarginPermille()));
+    p.put("param.thresholds.window", t.windowMs() + " ms");
+    p.put("param.thresholds.min_dwell", t.minDwellMs() + " ms");
+    p.put("param.thresholds.staleness_timeout", t.stalenessTimeoutMs() + " ms");
+    p.put("param.agent.model", s.agent().model().name().toLowerCase(java.util.Locale.ROOT));
+    p.put("param.agent.period", Csv.format(s.agent().periodUs() / 1e6) + " s");
+    p.put("param.objective.break_even", plan.breakEvenMs() + " ms");
+    p.put("param.objective.feedback_window", plan.feedbackWindowMs() + " ms");
+    p.put("param.oracle.horizon", Csv.format(plan.oracleHorizonUs() / 1e6) + " s");
+    return p;
+  }
+}

@@ -1,0 +1,224 @@
+package io.mlproxy.engine;
+
+import io.mlproxy.scenario.Scenario;
+import io.mlproxy.scenario.Variant;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes a scenario's results folder (see docs/results-format.md).
+ *
+ * <p>Everything goes into a hidden sibling folder first and replaces {@code <out>/<scenario>} only
+ * once complete, so a failed run never leaves half a folder and never destroys earlier results.
+ */
+public final class ResultsWriter {
+
+  private ResultsWriter() {}
+
+  /** Everything to write for one scenario. */
+  public record Contents(
+      Scenario scenario,
+      String scenarioText,
+      Map<String, String> runProperties,
+      List<SummaryRow> summary,
+      List<ReplicationScore> scores,
+      List<ReplicationResult> results,
+      List<Variant> reported) {}
+
+  /** Writes {@code c} under {@code outDir}; returns the scenario's folder. */
+  public static Path write(Path outDir, Contents c) {
+    String name = c.scenario().name();
+    Path target = outDir.resolve(name);
+    Path staging = outDir.resolve("." + name + ".writing");
+    try {
+      Files.createDirectories(outDir);
+      deleteTree(staging);
+      Files.createDirectories(staging);
+      Files.writeString(staging.resolve("scenario.yaml"), c.scenarioText(), StandardCharsets.UTF_8);
+      writeProperties(staging.resolve("run.properties"), c.runProperties());
+      writeCsv(staging.resolve("summary.csv"), csv -> writeSummary(csv, c.summary()));
+      writeCsv(staging.resolve("replications.csv"), csv -> writeReplications(csv, name, c));
+      writeCsv(staging.resolve("events.csv"), csv -> writeEvents(csv, c));
+      for (ReplicationResult r : c.results()) {
+        Variant v = r.outcome().variant();
+        if (!c.reported().contains(v)) {
+          continue;
+        }
+        Path dir = staging.resolve(v.yamlName()).resolve("rep-" + r.outcome().rep());
+        Files.createDirectories(dir);
+        writeCsv(dir.resolve("timeseries.csv"), csv -> writeTimeseries(csv, r.rows()));
+        if (!r.heatmap().isEmpty()) {
+          writeCsv(dir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, c.scenario().memory().pages()));
+        }
+      }
+      replace(staging, target);
+      return target;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write results under " + outDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private interface CsvBody {
+    void write(Csv csv);
+  }
+
+  private static void writeCsv(Path file, CsvBody body) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      body.write(new Csv(w));
+    }
+  }
+
+  private static void writeProperties(Path file, Map<String, String> props) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    props.forEach(
+        (k, v) -> sb.append(k).append('=').append(v.replace("\\", "\\\\").replace("\n", "\\n")).append('\n'));
+    Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+  }
+
+  static final String[] SUMMARY_HEADER = {
+    "scenario", "variant", "replications", "saving_mean", "saving_ci95", "slowdown_mean", "slowdown_ci95",
+    "score_mean", "score_ci95", "faults_mean", "refaults_mean", "reclaim_cpu_s_mean", "time_emergency_pct",
+    "time_learning_pct", "time_collaboration_pct", "time_recommendation_pct", "transitions_mean",
+    "hints_applied_mean", "recs_rejected_mean", "gap_closed"
+  };
+
+  static void writeSummary(Csv csv, List<SummaryRow> rows) {
+    csv.row(SUMMARY_HEADER);
+    for (SummaryRow r : rows) {
+      csv.text(r.scenario())
+          .text(r.variant().yamlName())
+          .num(r.replications())
+          .num(r.saving().mean())
+          .num(r.saving().halfWidth())
+          .num(r.slowdown().mean())
+          .num(r.slowdown().halfWidth())
+          .num(r.score().mean())
+          .num(r.score().halfWidth())
+          .num(r.faultsMean())
+          .num(r.refaultsMean())
+          .num(r.reclaimCpuSecondsMean())
+          .num(r.timeEmergencyPct())
+          .num(r.timeLearningPct())
+          .num(r.timeCollaborationPct())
+          .num(r.timeRecommendationPct())
+          .num(r.transitionsMean())
+          .num(r.hintsAppliedMean())
+          .num(r.recsRejectedMean())
+          .num(r.gapClosed())
+          .end();
+    }
+  }
+
+  private static void writeReplications(Csv csv, String scenario, Contents c) {
+    csv.row(
+        "scenario", "variant", "rep", "seed", "saving", "slowdown", "score", "faults", "refaults",
+        "reclaim_cpu_s", "transitions", "hints_applied", "recs_rejected", "time_emergency_pct",
+        "time_learning_pct", "time_collaboration_pct", "time_recommendation_pct");
+    for (ReplicationScore s : c.scores()) {
+      ReplicationOutcome o = s.outcome();
+      if (!c.reported().contains(o.variant())) {
+        continue;
+      }
+      ReplicationOutcome.ModeTime m = o.modeTimeUs();
+      csv.text(scenario)
+          .text(o.variant().yamlName())
+          .num(o.rep())
+          .num(o.seed())
+          .num(s.saving())
+          .num(s.slowdown())
+          .num(s.score())
+          .num(o.faults())
+          .num(o.refaults())
+          .num(o.reclaimCpuUs() / 1e6)
+          .num(o.transitions())
+          .num(o.hintsApplied())
+          .num(o.recsRejected())
+          .num(m.percent(m.emergency()))
+          .num(m.percent(m.learning()))
+          .num(m.percent(m.collaboration()))
+          .num(m.percent(m.recommendation()))
+          .end();
+    }
+  }
+
+  private static void writeEvents(Csv csv, Contents c) {
+    csv.row("time_s", "variant", "rep", "kind", "from", "to", "reason");
+    for (ReplicationResult r : c.results()) {
+      if (!c.reported().contains(r.outcome().variant())) {
+        continue;
+      }
+      for (EventLog.Entry e : r.events()) {
+        csv.num(e.timeUs() / 1e6)
+            .text(r.outcome().variant().yamlName())
+            .num(r.outcome().rep())
+            .text(e.kind())
+            .text(e.from())
+            .text(e.to())
+            .text(e.reason())
+            .end();
+      }
+    }
+  }
+
+  private static void writeTimeseries(Csv csv, List<TimeseriesRow> rows) {
+    csv.row(TimeseriesRow.HEADER);
+    for (TimeseriesRow row : rows) {
+      row.write(csv);
+    }
+  }
+
+  private static void writeHeatmap(Csv csv, ReplicationResult r, int pages) {
+    csv.row("time_s", "bucket", "start_page", "end_page", "access_permille");
+    int buckets = ReplicationModel.HEATMAP_BUCKETS;
+    for (int[] row : r.heatmap()) {
+      for (int b = 0; b < buckets; b++) {
+        csv.num(row[0] / 1e3)
+            .num(b)
+            .num((long) pages * b / buckets)
+            .num((long) pages * (b + 1) / buckets)
+            .num(row[b + 1])
+            .end();
+      }
+    }
+  }
+
+  /** Swaps the finished folder in; the previous results are removed only after the swap. */
+  private static void replace(Path staging, Path target) throws IOException {
+    Path old = target.resolveSibling("." + target.getFileName() + ".old");
+    deleteTree(old);
+    if (Files.exists(target)) {
+      move(target, old);
+    }
+    move(staging, target);
+    deleteTree(old);
+  }
+
+  private static void move(Path from, Path to) throws IOException {
+    try {
+      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(from, to);
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
