@@ -543,7 +543,7 @@ class ScenarioLoaderTest {
 
   @Test
   void shiftingHotsetHasThreePhases() {
-    Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "shifting-hotset.yaml"));
+    Scenario s = ScenarioLoader.load(Path.of("src", "test", "resources", "scenarios", "example-shifting-hotset.yaml"));
     assertThat(s.durationUs()).isEqualTo(300_000_000L);
     assertThat(s.memory().pages()).isEqualTo(16384);
     assertThat(s.memory().capacityPages()).isEqualTo(12288);
@@ -557,7 +557,7 @@ class ScenarioLoaderTest {
 
   @Test
   void staticHotColdIs64MiB() {
-    Scenario s = ScenarioLoader.load(Path.of("..", "scenarios", "static-hot-cold.yaml"));
+    Scenario s = ScenarioLoader.load(Path.of("src", "test", "resources", "scenarios", "example-static-hot-cold.yaml"));
     assertThat(s.memory().pages()).isEqualTo(64 * 256);
     assertThat(s.policy().minAgeUs()).isEqualTo(30_000_000L);
     assertThat(s.workload().phases()).singleElement()
