@@ -13,7 +13,8 @@ import java.util.Deque;
  *
  * <p>Injected agent faults act here: a crash stops the process (an in-flight cycle is lost) until
  * it restarts; a slowdown multiplies every step; corruption damages the bytes of the next
- * messages; staleness makes the agent send a message from several cycles ago.
+ * messages; staleness makes the agent send a message from several cycles ago. A slowed agent is
+ * starved of CPU: every step, its sleep between cycles included, takes {@code factor} times longer.
  */
 final class AgentDriver {
 
@@ -71,7 +72,7 @@ final class AgentDriver {
       readUs = scaled(agent.readDataset() / 1000);
     } catch (MlLibException e) {
       fail(e);
-      schedule(start + periodUs);
+      schedule(start + scaled(periodUs));
       return;
     }
     scheduler.after(readUs, () -> train(myEpoch, start));
@@ -88,13 +89,13 @@ final class AgentDriver {
       message = agent.recommendation();
     } catch (MlLibException e) {
       fail(e);
-      schedule(Math.max(scheduler.nowUs(), cycleStartUs + periodUs));
+      schedule(Math.max(scheduler.nowUs(), cycleStartUs + scaled(periodUs)));
       return;
     }
     long sendAt = scheduler.nowUs() + trainUs + scaled(writeLatencyUs);
     scheduler.at(sendAt, () -> deliver(myEpoch, message));
     // the next cycle starts a period after this one, or as soon as this one is done
-    schedule(Math.max(sendAt, cycleStartUs + periodUs));
+    schedule(Math.max(sendAt, cycleStartUs + scaled(periodUs)));
   }
 
   private void deliver(long myEpoch, byte[] fresh) {

@@ -30,6 +30,7 @@ import io.mlproxy.workload.AccessStream;
 import io.mlproxy.workload.Lookahead;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import nl.tudelft.simulation.jstats.streams.MersenneTwister;
 
 /**
@@ -125,8 +126,6 @@ final class ReplicationModel {
     }
     if (variant.usesProxy()) {
       wireProxy();
-    } else if (heatmap) {
-      subsystem = null;
     }
     if (heatmap && subsystem == null) {
       // a monitor without a proxy still feeds the heatmap through a subsystem copy
@@ -424,6 +423,12 @@ final class ReplicationModel {
             aggregations == 0 ? 0 : footprintSum / aggregations,
             accessUs, c.majorFaults(), c.refaults(), c.reclaimCpuUs(), transitions, hintsApplied, rejected,
             new ReplicationOutcome.ModeTime(modeTimeUs[0], modeTimeUs[1], modeTimeUs[2], modeTimeUs[3]));
-    return new ReplicationResult(outcome, List.copyOf(rows), events.entries(), List.copyOf(heatmapRows));
+    return new ReplicationResult(
+        outcome,
+        List.copyOf(rows),
+        events.entries(),
+        List.copyOf(heatmapRows),
+        proxy == null ? Map.of() : Map.copyOf(proxy.counters()),
+        c.touches());
   }
 }

@@ -1,12 +1,20 @@
 package io.mlproxy.engine;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything one variant produced in one replication.
  *
  * @param heatmap one row per aggregation: time in ms, then {@link ReplicationModel#HEATMAP_BUCKETS}
  *     access rates in per-mille (empty unless the heatmap was requested)
+ * @param proxyCounters the proxy's counters at the end (empty for variants without a proxy)
+ * @param touches touches replayed, for checking that all variants saw the same stream
  */
 public record ReplicationResult(
-    ReplicationOutcome outcome, List<TimeseriesRow> rows, List<EventLog.Entry> events, List<int[]> heatmap) {}
+    ReplicationOutcome outcome,
+    List<TimeseriesRow> rows,
+    List<EventLog.Entry> events,
+    List<int[]> heatmap,
+    Map<String, Long> proxyCounters,
+    long touches) {}
