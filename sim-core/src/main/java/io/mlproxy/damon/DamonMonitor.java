@@ -138,6 +138,9 @@ public final class DamonMonitor {
         regions.refreshMemoryStats(source);
         listener.onAggregated(regions, nowUs);
         for (DamosScheme scheme : schemes) {
+            if (!scheme.applyDue()) {
+                continue;
+            }
             scheme.apply(regions, actionTarget, maxNrAccesses, config.aggregationUs(), nowUs);
         }
         regions.resetAggregated();

@@ -28,6 +28,9 @@ public final class DamosScheme {
     private long nrApplied;
     private long szApplied;
     private long nrOverridden;
+    /** apply_interval_us in aggregation intervals (mainline's default: every aggregation). */
+    private int applyEvery = 1;
+    private int sinceApply;
 
     /** Priority order scratch: region indices sorted coldest first. */
     private int[] order = new int[0];
@@ -99,6 +102,26 @@ public final class DamosScheme {
     /** Effective size quota of the current window in bytes, {@link Long#MAX_VALUE} without quota. */
     public long effectiveQuotaBytes() {
         return quota.esz;
+    }
+
+    /**
+     * Applies the scheme only every {@code aggregations} aggregation intervals (DAMOS
+     * apply_interval_us, a multiple of the aggregation interval here).
+     */
+    public void setApplyInterval(int aggregations) {
+        if (aggregations < 1) {
+            throw new IllegalArgumentException("apply interval must be >= 1 aggregation, got " + aggregations);
+        }
+        this.applyEvery = aggregations;
+    }
+
+    /** Counts one aggregation; true when the scheme's apply interval has passed. */
+    boolean applyDue() {
+        if (++sinceApply >= applyEvery) {
+            sinceApply = 0;
+            return true;
+        }
+        return false;
     }
 
     /** Bytes the quota still allows in the current charge window (what an override may use). */

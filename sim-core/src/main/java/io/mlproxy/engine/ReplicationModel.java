@@ -116,9 +116,10 @@ final class ReplicationModel {
     AccessStream stream = plan.workload().open(new MersenneTwister(SeedPlan.streamSeed(repSeed, "workload")));
     if (variant == Variant.ORACLE) {
       future = new Lookahead(stream, plan.oracleHorizonUs());
+      boolean sameQuota = plan.scenario().oracle().sameQuota();
       oracle =
           new OraclePolicy(
-              memory, future, plan.reclaim().quotaBytes(), plan.reclaim().quotaMs(),
+              memory, future, sameQuota ? plan.reclaim().quotaBytes() : 0, sameQuota ? plan.reclaim().quotaMs() : 0,
               plan.reclaim().quotaResetIntervalMs());
       reader = TickReader.ofLookahead(future, BATCH);
     } else {
@@ -147,6 +148,8 @@ final class ReplicationModel {
 
   private void wireProxy() {
     scheme = plan.reclaim().newScheme(plan.monitor(), memory.pageSizeBytes());
+    scheme.setApplyInterval(
+        (int) Math.max(1, plan.scenario().policy().applyIntervalUs() / plan.monitor().aggregationUs()));
     subsystem = new DamonSubsystem(scheme, plan.reclaim(), plan.monitor());
     monitor.setAggregationListener(subsystem);
     proxy =

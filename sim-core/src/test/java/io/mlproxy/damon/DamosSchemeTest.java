@@ -116,4 +116,18 @@ class DamosSchemeTest {
         assertThat(regions.age(0)).isEqualTo(50);
         assertThat(memory.counters().pagesPagedOut()).isZero();
     }
+
+    @Test
+    void anApplyIntervalOfThreeAggregationsActsOnEveryThirdOnly() {
+        setUp();
+        DamosScheme s = scheme(0);
+        s.setApplyInterval(3);
+        List<Boolean> due = new ArrayList<>();
+        for (int k = 0; k < 7; k++) {
+            due.add(s.applyDue());
+        }
+        assertThat(due).containsExactly(false, false, true, false, false, true, false);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.setApplyInterval(0))
+                .hasMessageContaining("apply interval");
+    }
 }
