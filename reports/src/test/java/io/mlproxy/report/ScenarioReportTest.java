@@ -153,12 +153,19 @@ class ScenarioReportTest {
       org.w3c.dom.Document parsed = builder.newDocumentBuilder()
           .parse(new InputSource(new StringReader(rawSvg(svg.id()))));
       assertThat(parsed.getDocumentElement().getLocalName()).isEqualTo("svg");
-      // not blank: long data paths and several colours
-      int maxPathLength = 0;
+      // not blank: a data line of many segments (or, for the mode band, coloured bars)
+      int maxSegments = 0;
       for (Element p : svg.select("path")) {
-        maxPathLength = Math.max(maxPathLength, p.attr("d").length());
+        maxSegments = Math.max(maxSegments, p.attr("d").split("L").length - 1);
       }
-      assertThat(maxPathLength).as(svg.id() + " longest path").isGreaterThan(200);
+      if (svg.id().equals("modes")) {
+        long bars = svg.select("rect").stream()
+            .filter(r -> r.attr("style").matches(".*fill:rgb\\((214,39,40|255,159,28|31,119,180|44,160,44)\\).*"))
+            .count();
+        assertThat(bars).as("mode bars").isGreaterThanOrEqualTo(6);
+      } else {
+        assertThat(maxSegments).as(svg.id() + " longest line").isGreaterThan(100);
+      }
       Set<String> colours = new HashSet<>();
       Matcher m = colour.matcher(xml);
       while (m.find()) {
