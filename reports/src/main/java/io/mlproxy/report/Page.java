@@ -19,8 +19,10 @@ final class Page {
       svg.chart,img.chart{width:100%;max-width:960px;height:auto;display:block}
       pre{background:#f6f6f6;padding:8px;overflow:auto;font-size:.8em}
       nav a{margin-right:1em}
+      .facts{display:flex;flex-wrap:wrap;gap:0 14px;align-items:flex-start}
       @media print{body{margin:0;max-width:none}nav{display:none}details{display:block}
-        h2{page-break-after:avoid}table{page-break-inside:avoid}}
+        h2{page-break-after:avoid}table{page-break-inside:avoid}
+        .scroll{overflow:visible}table.headline{font-size:.62em}}
       """;
 
   private Page() {}

@@ -63,7 +63,6 @@ public final class ScenarioReport {
             + "handcrafted) / (oracle − handcrafted). λ = " + r.run().get("lambda") + ".",
             "class", "muted")
         .close("section").nl();
-    eventCounts(h, r);
     h.open("section", "id", "charts").element("h2", "Charts");
     for (Figure f : figures) {
       h.open("figure", "id", "fig-" + f.id(), "class", f.drawn() ? "drawn" : "missing");
@@ -77,6 +76,7 @@ public final class ScenarioReport {
       h.close("figure").nl();
     }
     h.close("section").nl();
+    eventCounts(h, r);
     if (r.scenarioYaml().isPresent()) {
       h.open("section", "id", "scenario-file").element("h2", "Scenario file")
           .open("details").element("summary", "scenario.yaml as run")
@@ -91,7 +91,8 @@ public final class ScenarioReport {
 
   private static void header(HtmlWriter h, ScenarioResults r) {
     RunInfo run = r.run();
-    h.open("section", "id", "run").element("h2", "Run");
+    h.open("section", "id", "run").element("h2", "Run and key parameters");
+    h.open("div", "class", "facts");
     h.open("table", "class", "kv");
     String[][] rows = {
       {"scenario", run.has("scenario") ? run.get("scenario") : r.scenarioName()},
@@ -109,7 +110,6 @@ public final class ScenarioReport {
     }
     h.close("table");
     Map<String, Map<String, String>> params = run.paramsBySection();
-    h.element("h3", "Key parameters");
     if (params.isEmpty()) {
       h.element("p", "run.properties records no param.* keys.", "class", "muted");
     }
@@ -121,7 +121,7 @@ public final class ScenarioReport {
       }
       h.close("table");
     }
-    h.close("section").nl();
+    h.close("div").close("section").nl();
   }
 
   private static void eventCounts(HtmlWriter h, ScenarioResults r) {

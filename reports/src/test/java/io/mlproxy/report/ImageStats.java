@@ -48,4 +48,23 @@ final class ImageStats {
     }
     return n;
   }
+
+  /** Pixels within {@code tolerance} (per channel) of colour {@code rgb}. */
+  static long pixelsNear(BufferedImage img, int rgb, int tolerance) {
+    int r0 = (rgb >> 16) & 0xff;
+    int g0 = (rgb >> 8) & 0xff;
+    int b0 = rgb & 0xff;
+    long n = 0;
+    for (int y = 0; y < img.getHeight(); y++) {
+      for (int x = 0; x < img.getWidth(); x++) {
+        int c = img.getRGB(x, y);
+        if (Math.abs(((c >> 16) & 0xff) - r0) <= tolerance
+            && Math.abs(((c >> 8) & 0xff) - g0) <= tolerance
+            && Math.abs((c & 0xff) - b0) <= tolerance) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
 }
