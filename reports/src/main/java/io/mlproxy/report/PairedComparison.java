@@ -1,6 +1,7 @@
 package io.mlproxy.report;
 
 import io.mlproxy.engine.ConfidenceInterval;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,8 +17,14 @@ public record PairedComparison(
 
   /** Pairs the replications both variants have; empty when either was not run. */
   public static Optional<PairedComparison> of(ScenarioResults r, String variant, String baseline) {
-    Map<Integer, Double> a = scoresByRep(r, variant);
-    Map<Integer, Double> b = scoresByRep(r, baseline);
+    return of(r.replications(), variant, baseline);
+  }
+
+  /** As {@link #of(ScenarioResults, String, String)}, from replications.csv's rows. */
+  public static Optional<PairedComparison> of(
+      List<ReplicationRow> rows, String variant, String baseline) {
+    Map<Integer, Double> a = scoresByRep(rows, variant);
+    Map<Integer, Double> b = scoresByRep(rows, baseline);
     a.keySet().retainAll(b.keySet());
     if (a.isEmpty()) {
       return Optional.empty();
@@ -45,9 +52,9 @@ public record PairedComparison(
         variant, baseline, d.length, ci.mean(), ci.halfWidth(), p, constant && d.length >= 2));
   }
 
-  private static Map<Integer, Double> scoresByRep(ScenarioResults r, String variant) {
+  private static Map<Integer, Double> scoresByRep(List<ReplicationRow> rows, String variant) {
     Map<Integer, Double> m = new TreeMap<>();
-    for (ReplicationRow row : r.replications()) {
+    for (ReplicationRow row : rows) {
       if (row.variant().equals(variant)) {
         m.put(row.rep(), row.score());
       }
