@@ -96,6 +96,7 @@ public final class IndexReport {
 
   /** The index's HTML; links are relative to {@code out}'s folder. */
   public static String render(Path resultsDir, Path out) {
+    TablesawWarmup.start();
     List<Path> scenarios = scenarioDirs(resultsDir);
     List<Path> benchFiles = benchmarkFiles(resultsDir);
     if (scenarios.isEmpty() && benchFiles.isEmpty()) {

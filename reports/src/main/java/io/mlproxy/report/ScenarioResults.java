@@ -34,6 +34,7 @@ public record ScenarioResults(
 
   /** Reads the scenario folder {@code dir}; bad input is a ReportException naming file and line. */
   public static ScenarioResults load(Path dir) {
+    TablesawWarmup.start();
     RunInfo run = RunInfo.read(dir.resolve("run.properties"));
     List<VariantSummary> summary = SummaryCsv.read(dir.resolve("summary.csv"));
     Path repsFile = dir.resolve("replications.csv");
@@ -51,23 +52,54 @@ public record ScenarioResults(
       }
     }
     List<Event> events = EventsCsv.readIfPresent(dir.resolve("events.csv"));
-    Map<String, List<TimeSeries>> series = new LinkedHashMap<>();
-    for (VariantSummary v : summary) {
-      List<TimeSeries> list = new ArrayList<>();
-      for (int rep = 1; rep <= v.replications(); rep++) {
-        list.add(TimeseriesCsv.read(repDir(dir, v.variant(), rep).resolve("timeseries.csv")));
-      }
-      series.put(v.variant(), List.copyOf(list));
-    }
     // Only one heatmap is drawn: reading all of them would dominate the load time.
-    Optional<VariantHeatmap> heatmap = Optional.empty();
+    Path heatFile = null;
+    String heatVariant = null;
     for (String v : HEATMAP_PREFERENCE) {
       Path heat = repDir(dir, v, 1).resolve("heatmap.csv");
-      if (series.containsKey(v) && Files.exists(heat)) {
-        heatmap = Optional.of(new VariantHeatmap(v, HeatmapCsv.read(heat)));
+      if (summary.stream().anyMatch(s -> s.variant().equals(v)) && Files.exists(heat)) {
+        heatFile = heat;
+        heatVariant = v;
         break;
       }
     }
+    // The files are independent: parse them in parallel, then report the first failure in
+    // canonical order so the error does not depend on thread timing.
+    List<Path> files = new ArrayList<>();
+    for (VariantSummary v : summary) {
+      for (int rep = 1; rep <= v.replications(); rep++) {
+        files.add(repDir(dir, v.variant(), rep).resolve("timeseries.csv"));
+      }
+    }
+    if (heatFile != null) {
+      files.add(heatFile);
+    }
+    final Path heatPath = heatFile;
+    List<Object> parsed = files.parallelStream()
+        .map(f -> {
+          try {
+            return f.equals(heatPath) ? (Object) HeatmapCsv.read(f) : TimeseriesCsv.read(f);
+          } catch (ReportException e) {
+            return e;
+          }
+        })
+        .toList();
+    for (Object o : parsed) {
+      if (o instanceof ReportException e) {
+        throw new ReportException(e.file(), e.line(), e.reason(), e.getCause());
+      }
+    }
+    Map<String, List<TimeSeries>> series = new LinkedHashMap<>();
+    int k = 0;
+    for (VariantSummary v : summary) {
+      List<TimeSeries> list = new ArrayList<>();
+      for (int rep = 1; rep <= v.replications(); rep++) {
+        list.add((TimeSeries) parsed.get(k++));
+      }
+      series.put(v.variant(), List.copyOf(list));
+    }
+    Optional<VariantHeatmap> heatmap = heatFile == null ? Optional.empty()
+        : Optional.of(new VariantHeatmap(heatVariant, (Heatmap) parsed.get(k)));
     Optional<String> yaml = Optional.empty();
     Path yamlFile = dir.resolve("scenario.yaml");
     if (Files.exists(yamlFile)) {
