@@ -6,9 +6,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Writes a file so that readers see either the old content or the new, never half of it. */
 public final class AtomicFiles {
+
+  private static final AtomicLong COUNTER = new AtomicLong();
 
   private AtomicFiles() {}
 
@@ -19,8 +23,11 @@ public final class AtomicFiles {
     Path tmp = null;
     try {
       Files.createDirectories(dir);
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-      Files.writeString(tmp, content, StandardCharsets.UTF_8);
+      // Not Files.createTempFile: its owner-only permissions would stay on the report.
+      tmp = dir.resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+          + COUNTER.incrementAndGet() + ".tmp");
+      Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {

@@ -26,6 +26,9 @@ public final class ModeBandChart implements ReportChart {
   /** Transitions beyond this many are marked but not numbered, to keep labels legible. */
   static final int MAX_LABELLED = 30;
 
+  /** The table of reasons lists at most this many transitions (a flapping run has thousands). */
+  static final int MAX_LISTED = 500;
+
   @Override
   public Figure render(ScenarioResults r) {
     String variant = ReportChart.proxyVariant(r);
@@ -126,11 +129,16 @@ public final class ModeBandChart implements ReportChart {
       h.element("th", c);
     }
     h.close("tr");
-    for (int k = 0; k < transitions.size(); k++) {
+    int shown = Math.min(transitions.size(), MAX_LISTED);
+    for (int k = 0; k < shown; k++) {
       Event e = transitions.get(k);
       h.open("tr").element("td", Integer.toString(k + 1)).element("td", Fmt.exact(e.timeS()))
           .element("td", e.from()).element("td", e.to()).element("td", e.reason()).close("tr");
     }
-    return h.close("table").close("details").toString();
+    h.close("table");
+    if (shown < transitions.size()) {
+      h.element("p", (transitions.size() - shown) + " more in events.csv.", "class", "muted");
+    }
+    return h.close("details").toString();
   }
 }
