@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures report rendering for a 10-minute scenario (5 variants x 3 replications, 6000 steps
-# per time series): see io.mlproxy.report.RenderTiming. Usage: reports/render-timing.sh [runs]
+# per time series): see io.mlproxy.report.RenderTiming.
+# Usage: reports/render-timing.sh [runs [steps [replications]]]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -B -q -pl sim-core,reports test-compile \
@@ -10,4 +11,4 @@ mvn -B -q -pl sim-core,reports test-compile \
 cp=$(tr ':' '\n' < reports/target/test.classpath | grep -v '/io/mlproxy/sim-core/' | paste -sd: -)
 exec java -Djava.awt.headless=true -Xmx2g \
   -cp "reports/target/test-classes:reports/target/classes:sim-core/target/classes:$cp" \
-  io.mlproxy.report.RenderTiming "${1:-4}"
+  io.mlproxy.report.RenderTiming "${1:-4}" "${2:-6000}" "${3:-3}"

@@ -315,12 +315,64 @@ public final class CsvTable {
     return negative ? -v : v;
   }
 
+  private static final double[] POW10 = new double[23];
+
+  static {
+    POW10[0] = 1;
+    for (int i = 1; i < POW10.length; i++) {
+      POW10[i] = POW10[i - 1] * 10; // exact up to 1e22
+    }
+  }
+
+  /**
+   * "[-]digits.digits" with at most 15 digits in all, else NaN. The digits form an integer m
+   * below 2^53 and 10^f is exact, so the one division m / 10^f is correctly rounded: the same
+   * double Double.parseDouble gives, without building a string.
+   */
+  private double plainDecimal(int start, int end) {
+    int i = start;
+    boolean negative = i < end && text.charAt(i) == '-';
+    if (negative) {
+      i++;
+    }
+    long m = 0;
+    int digits = 0;
+    int fraction = -1;
+    for (; i < end; i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        m = m * 10 + (c - '0');
+        if (++digits > 15) {
+          return Double.NaN;
+        }
+        if (fraction >= 0) {
+          fraction++;
+        }
+      } else if (c == '.' && fraction < 0) {
+        fraction = 0;
+      } else {
+        return Double.NaN;
+      }
+    }
+    if (fraction <= 0 || digits == fraction) {
+      return Double.NaN; // no fraction digits, or none before the point: leave to the slow path
+    }
+    double v = m / POW10[fraction];
+    return negative ? -v : v;
+  }
+
   private double parseNumber(int row, int col, int k) {
     int start = bounds[2 * k];
     int end = bounds[2 * k + 1];
     long whole = escaped.get(k) ? NOT_A_LONG : parseLong(start, end);
     if (whole != NOT_A_LONG && Math.abs(whole) < (1L << 53)) {
       return whole; // exact: no string, no rounding
+    }
+    if (!escaped.get(k)) {
+      double d = plainDecimal(start, end);
+      if (!Double.isNaN(d)) {
+        return d;
+      }
     }
     String s = text(row, col);
     // Double.parseDouble accepts "NaN", "Infinity", hex and trailing 'd'/'f': the format has none.

@@ -25,18 +25,20 @@ public final class HeatmapCsv {
       throw new ReportException(file, 0, "no rows");
     }
     int buckets = 0;
+    // One pass parses time and bucket of every row; rows come grouped by time.
+    double[] rowTime = new double[n];
+    int[] rowBucket = new int[n];
+    double[] timesTmp = new double[n];
+    int steps = 0;
     for (int r = 0; r < n; r++) {
       long b = t.integer(r, 1);
       if (b < 0 || b >= MAX_BUCKETS) {
         throw t.fieldError(r, 1, "must be in 0.." + (MAX_BUCKETS - 1) + ", found " + b);
       }
+      rowBucket[r] = (int) b;
       buckets = (int) Math.max(buckets, b + 1);
-    }
-    // Rows come grouped by time: count distinct times in order.
-    double[] timesTmp = new double[n];
-    int steps = 0;
-    for (int r = 0; r < n; r++) {
       double time = t.number(r, 0);
+      rowTime[r] = time;
       if (steps == 0 || time > timesTmp[steps - 1]) {
         timesTmp[steps++] = time;
       } else if (time < timesTmp[steps - 1]) {
@@ -54,12 +56,12 @@ public final class HeatmapCsv {
     int step = -1;
     double current = Double.NaN;
     for (int r = 0; r < n; r++) {
-      double time = t.number(r, 0);
+      double time = rowTime[r];
       if (time != current) {
         step++;
         current = time;
       }
-      int b = (int) t.integer(r, 1);
+      int b = rowBucket[r];
       long s = t.integer(r, 2);
       long e = t.integer(r, 3);
       if (s < 0 || e <= s) {

@@ -86,6 +86,40 @@ class CsvTableTest {
   }
 
   @Test
+  void decimalsParseExactlyAsDoubleParseDouble() {
+    Random rnd = new Random(13);
+    StringBuilder text = new StringBuilder("v\n");
+    java.util.List<String> values = new ArrayList<>();
+    for (int i = 0; i < 20_000; i++) {
+      StringBuilder v = new StringBuilder(rnd.nextInt(4) == 0 ? "-" : "");
+      int intDigits = 1 + rnd.nextInt(9);
+      v.append(rnd.nextInt(9) + 1);
+      for (int d = 1; d < intDigits; d++) {
+        v.append(rnd.nextInt(10));
+      }
+      if (rnd.nextInt(5) == 0) {
+        v.setLength(v.length() - intDigits + 1);
+        v.setCharAt(v.length() - 1, '0');
+      }
+      v.append('.');
+      for (int d = 1 + rnd.nextInt(9); d > 0; d--) {
+        v.append(rnd.nextInt(10));
+      }
+      values.add(v.toString());
+      text.append(v).append('\n');
+    }
+    values.addAll(List.of("0.1", "0.3", "9.999999999999", "123456.789012345", "-0.000001",
+        "1234567890123.45", "12345678901234.56"));
+    for (String v : values.subList(20_000, values.size())) {
+      text.append(v).append('\n');
+    }
+    CsvTable t = CsvTable.parse(F, text.toString());
+    for (int r = 0; r < values.size(); r++) {
+      assertThat(t.number(r, 0)).as(values.get(r)).isEqualTo(Double.parseDouble(values.get(r)));
+    }
+  }
+
+  @Test
   void headerChecks() {
     assertThatThrownBy(() -> CsvTable.parse(F, "")).hasMessage("x.csv: file is empty (no header row)");
     assertThatThrownBy(() -> CsvTable.parse(F, "a,a\n")).hasMessage("x.csv:1: column 'a' appears twice");

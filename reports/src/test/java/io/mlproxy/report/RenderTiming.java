@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * Measures report rendering for a realistic 10-minute scenario (5 variants × 3 replications,
  * 6000 output steps per time series): builds the results folder, then renders the report a few
- * times and prints load/render/write time and file size. Not a test: run it with
+ * times and prints load/render/write time and file size. Arguments: runs (4), output steps
+ * (6000, i.e. 10 minutes at 100 ms), replications (3). Not a test: run it with
  * {@code reports/render-timing.sh} (compiles, builds the test classpath, runs this class).
  */
 public final class RenderTiming {
@@ -17,10 +18,10 @@ public final class RenderTiming {
     System.setProperty("java.awt.headless", "true");
     Path root = Files.createTempDirectory("render-timing");
     ResultsFixture f = new ResultsFixture();
-    f.scenario = "ten-minutes";
-    f.steps = 6000;
+    f.steps = args.length > 1 ? Integer.parseInt(args[1]) : 6000;
     f.stepS = 0.1;
-    f.reps = 3;
+    f.reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    f.scenario = "timing-" + Math.round(f.steps * f.stepS) + "s";
     long t0 = System.nanoTime();
     Path dir = f.write(root);
     System.out.printf("results folder written in %.2f s: %s%n", (System.nanoTime() - t0) / 1e9, dir);
