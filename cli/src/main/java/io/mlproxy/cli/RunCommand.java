@@ -99,6 +99,7 @@ public final class RunCommand implements Callable<Integer> {
       return Workbench.EXIT_FAILURE;
     }
     ProgressBar bar = new ProgressBar(err, !quiet && System.console() != null);
+    boolean failed = false;
     for (int i = 0; i < loaded.size(); i++) {
       Scenario s = loaded.get(i);
       ExperimentRunner.Options options =
@@ -114,15 +115,19 @@ public final class RunCommand implements Callable<Integer> {
         return Workbench.EXIT_FAILURE;
       }
       bar.clear();
-      Reports.write(outcome.folder(), err);
+      boolean reported = Reports.write(outcome.folder(), err);
       if (!quiet) {
         printSummary(out, outcome);
+        if (reported) {
+          out.println("  report: " + outcome.folder().resolve("report.html"));
+        }
       }
+      failed |= !reported;
     }
-    Reports.writeIndex(out, err, outDir);
+    failed |= !Reports.writeIndex(err, outDir);
     out.flush();
     err.flush();
-    return 0;
+    return failed ? Workbench.EXIT_FAILURE : 0;
   }
 
   private List<Variant> parseVariants() {

@@ -51,7 +51,9 @@ class RunCommandTest {
     assertThat(Files.readAllLines(folder.resolve("summary.csv"))).hasSize(3);
     assertThat(folder.resolve("proxy/rep-1/timeseries.csv")).isRegularFile();
     assertThat(folder.resolve("none")).doesNotExist();
-    assertThat(out.toString()).contains("cli-tiny", "handcrafted", "proxy");
+    assertThat(out.toString()).contains("cli-tiny", "handcrafted", "proxy", "report.html");
+    assertThat(folder.resolve("report.html")).isRegularFile();
+    assertThat(results.resolve("index.html")).isRegularFile();
   }
 
   @Test

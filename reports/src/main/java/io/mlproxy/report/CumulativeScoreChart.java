@@ -1,0 +1,129 @@
+package io.mlproxy.report;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.IntervalMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * Chart 7: the efficiency score accumulated from the start, per variant (replication 1), with
+ * injected faults shaded from injection to clearing.
+ */
+public final class CumulativeScoreChart implements ReportChart {
+
+  static final String ID = "score";
+  static final String TITLE = "Cumulative score per variant (replication 1)";
+
+  /** A fault's span: injected at {@code from}, cleared at {@code to} (end of run if never). */
+  record FaultSpan(double from, double to, String reason) {}
+
+  @Override
+  public Figure render(ScenarioResults r) {
+    OptionalDouble lambda = r.run().number("lambda");
+    TimeSeries none = r.rep1(Variants.NONE).orElse(null);
+    boolean withSlowdown = lambda.isPresent() && none != null;
+    XYSeriesCollection data = new XYSeriesCollection();
+    XYLineAndShapeRenderer renderer = ChartStyle.lines();
+    int i = 0;
+    double end = 0;
+    for (String v : r.variantNames()) {
+      TimeSeries ts = r.rep1(v).orElseThrow();
+      double[] score = cumulativeScore(ts, withSlowdown ? none : null,
+          withSlowdown ? lambda.getAsDouble() : 0);
+      data.addSeries(ReportChart.series(v, ts.time(), score));
+      renderer.setSeriesPaint(i++, ChartStyle.variant(v));
+      end = Math.max(end, ts.time()[ts.size() - 1]);
+    }
+    String yLabel = withSlowdown
+        ? "cumulative score = saving − " + Fmt.exact(lambda.getAsDouble()) + " × slowdown"
+        : "cumulative memory saving (fraction)";
+    XYPlot plot = new XYPlot(data, ChartStyle.axis("simulated time (s)"), ChartStyle.axis(yLabel),
+        renderer);
+    List<FaultSpan> faults = faultSpans(r.events(), end);
+    int k = 0;
+    for (FaultSpan f : faults) {
+      IntervalMarker m = new IntervalMarker(f.from(), Math.max(f.to(), f.from() + end / 500));
+      m.setPaint(new Color(255, 80, 80, 60));
+      m.setLabel("fault: " + f.reason());
+      m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      m.setLabelPaint(new Color(0xb00000));
+      m.setLabelAnchor(k++ % 2 == 0 ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
+      m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      plot.addDomainMarker(m);
+    }
+    JFreeChart chart = ChartStyle.apply(new JFreeChart(TITLE, ChartStyle.TITLE_FONT, plot, true));
+    String caption = withSlowdown
+        ? "At each time t: saving = 1 − Σresident/Σfootprint and slowdown = (Σaccess_time − "
+            + "Σaccess_time of none)/Σaccess_time of none, sums over steps up to t."
+        : "Score needs both lambda in run.properties and a 'none' variant to measure slowdown "
+            + "against; drawn instead: cumulative saving = 1 − Σresident/Σfootprint.";
+    caption += faults.isEmpty() ? " No faults were injected." : " Shaded: injected faults.";
+    return Figure.of(ID, TITLE,
+        ChartEmbedder.svg(chart, ID, ChartEmbedder.WIDTH, ChartEmbedder.HEIGHT),
+        HtmlWriter.escape(caption));
+  }
+
+  /**
+   * Score accumulated up to each step: saving − λ·slowdown, with slowdown against {@code none}
+   * (steps matched by index); without {@code none}, the saving alone. NaN while undefined.
+   */
+  public static double[] cumulativeScore(TimeSeries v, TimeSeries none, double lambda) {
+    double[] res = v.column(SeriesColumn.RESIDENT_PAGES);
+    double[] fp = v.column(SeriesColumn.FOOTPRINT_PAGES);
+    double[] at = v.column(SeriesColumn.ACCESS_TIME_US);
+    double[] atNone = none == null ? null : none.column(SeriesColumn.ACCESS_TIME_US);
+    double[] out = new double[v.size()];
+    double sumRes = 0;
+    double sumFp = 0;
+    double sumAt = 0;
+    double sumAtNone = 0;
+    for (int i = 0; i < out.length; i++) {
+      sumRes += res[i];
+      sumFp += fp[i];
+      double saving = sumFp > 0 ? 1 - sumRes / sumFp : Double.NaN;
+      if (atNone == null) {
+        out[i] = saving;
+        continue;
+      }
+      if (i >= atNone.length) {
+        out[i] = Double.NaN;
+        continue;
+      }
+      sumAt += at[i];
+      sumAtNone += atNone[i];
+      out[i] = sumAtNone > 0 ? saving - lambda * (sumAt - sumAtNone) / sumAtNone : Double.NaN;
+    }
+    return out;
+  }
+
+  /** Fault spans of replication 1, over all variants (the same faults hit every variant). */
+  static List<FaultSpan> faultSpans(List<Event> events, double end) {
+    TreeMap<String, FaultSpan> spans = new TreeMap<>();
+    List<Event> rep1 = events.stream().filter(e -> e.rep() == 1).toList();
+    for (Event e : rep1) {
+      if (!e.kind().equals(Event.FAULT_INJECTED)) {
+        continue;
+      }
+      double to = end;
+      for (Event c : rep1) {
+        if (c.kind().equals(Event.FAULT_CLEARED) && c.variant().equals(e.variant())
+            && c.reason().equals(e.reason()) && c.timeS() >= e.timeS()) {
+          to = c.timeS();
+          break;
+        }
+      }
+      String key = String.format(java.util.Locale.ROOT, "%020.6f|%s", e.timeS(), e.reason());
+      spans.putIfAbsent(key, new FaultSpan(e.timeS(), to, e.reason()));
+    }
+    return new ArrayList<>(spans.values());
+  }
+}
