@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       RunCommand.class,
       ReportCommand.class,
+      BenchCommand.class,
       ValidateCommand.class
     })
 public final class Workbench implements Runnable {
