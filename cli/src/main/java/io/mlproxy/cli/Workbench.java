@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "Discrete-event workbench for the Linux ml_lib RFC: a DAMON-like memory subsystem",
       "steered by an ML model proxy, compared against handcrafted reclaim and an oracle."
     },
-    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ValidateCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, RunCommand.class, ValidateCommand.class, TuneCommand.class})
 public final class Workbench implements Runnable {
 
   /** Exit code of a usage error (picocli's default for bad arguments). */
