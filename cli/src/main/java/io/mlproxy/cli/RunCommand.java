@@ -2,10 +2,12 @@ package io.mlproxy.cli;
 
 import io.mlproxy.engine.ExperimentRunner;
 import io.mlproxy.engine.SummaryRow;
+import io.mlproxy.scenario.ProxySpec;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.ScenarioError;
 import io.mlproxy.scenario.ScenarioException;
 import io.mlproxy.scenario.ScenarioLoader;
+import io.mlproxy.scenario.ThresholdsSpec;
 import io.mlproxy.scenario.Variant;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +58,12 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Scenario seed (default: the scenario's).")
   Long seed;
 
+  @Option(
+      names = "--thresholds",
+      paramLabel = "FILE",
+      description = "Mode-switch thresholds fragment (e.g. best-thresholds.yaml from tune) replacing proxy.thresholds of every scenario.")
+  Path thresholds;
+
   @Option(names = "--quiet", description = "No progress bar and no summary table.")
   boolean quiet;
 
@@ -94,6 +102,17 @@ public final class RunCommand implements Callable<Integer> {
         err.println(file + ": cannot read: " + e.getMessage());
       }
     }
+    if (thresholds != null) {
+      try {
+        ThresholdsSpec t = ScenarioLoader.loadThresholdsFragment(thresholds);
+        loaded.replaceAll(s -> withThresholds(s, t));
+      } catch (ScenarioException e) {
+        valid = false;
+        for (ScenarioError error : e.errors()) {
+          err.println(error);
+        }
+      }
+    }
     if (!valid) {
       err.flush();
       return Workbench.EXIT_FAILURE;
@@ -128,6 +147,13 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return failed ? Workbench.EXIT_FAILURE : 0;
+  }
+
+  private static Scenario withThresholds(Scenario s, ThresholdsSpec t) {
+    ProxySpec p = s.proxy();
+    return new Scenario(s.name(), s.description(), s.durationUs(), s.seed(), s.replications(), s.variants(),
+        s.outputStepUs(), s.objective(), s.memory(), s.monitor(), s.policy(),
+        new ProxySpec(p.mode(), t, p.feedbackWindowUs()), s.agent(), s.workload(), s.faults(), s.oracle());
   }
 
   private List<Variant> parseVariants() {

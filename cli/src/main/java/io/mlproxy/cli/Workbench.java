@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       ReportCommand.class,
       BenchCommand.class,
+      TuneCommand.class,
       ValidateCommand.class
     })
 public final class Workbench implements Runnable {
