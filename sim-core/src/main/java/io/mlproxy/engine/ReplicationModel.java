@@ -17,12 +17,14 @@ import io.mlproxy.policy.ProxyReclaimHook;
 import io.mlproxy.proxy.ControlInterface;
 import io.mlproxy.proxy.DataChannel;
 import io.mlproxy.proxy.DecisionSource;
+import io.mlproxy.proxy.HintAction;
 import io.mlproxy.proxy.HintTable;
 import io.mlproxy.proxy.MlModelProxy;
 import io.mlproxy.proxy.ModeSignals;
 import io.mlproxy.proxy.ModeTransition;
 import io.mlproxy.proxy.ProxyConfig;
 import io.mlproxy.proxy.SystemMode;
+import io.mlproxy.proxy.TransitionReason;
 import io.mlproxy.scenario.AgentSpec;
 import io.mlproxy.scenario.FaultSpec;
 import io.mlproxy.scenario.Variant;
@@ -84,6 +86,7 @@ final class ReplicationModel {
   private double residentSum;
   private double footprintSum;
   private long aggregations;
+  private int transitionsLogged;
 
   ReplicationModel(RunPlan plan, Variant variant, int rep, long repSeed, boolean heatmap) {
     this.plan = plan;
@@ -256,8 +259,6 @@ final class ReplicationModel {
     }
   }
 
-  private int transitionsLogged;
-
   private void recordTransitions() {
     List<ModeTransition> all = proxy.transitions();
     for (; transitionsLogged < all.size(); transitionsLogged++) {
@@ -272,12 +273,14 @@ final class ReplicationModel {
 
   private void judged(
       long decidedAtMs, int start, int end, int ml, int dflt, boolean mlDecided, long value, int pages, int touched) {
-    long mlValue = ml == io.mlproxy.proxy.HintAction.CODE_PAGEOUT ? value : 0;
-    long defaultValue = dflt == io.mlproxy.proxy.HintAction.CODE_PAGEOUT ? value : 0;
+    boolean mlPagesOut = ml == HintAction.CODE_PAGEOUT;
+    boolean defaultPagesOut = dflt == HintAction.CODE_PAGEOUT;
+    long mlValue = mlPagesOut ? value : 0;
+    long defaultValue = defaultPagesOut ? value : 0;
     if (ml >= 0) {
-      proxy.estimateEfficiency(DecisionSource.CODE_ML, mlValue, pages, ml == 1 ? touched : 0);
+      proxy.estimateEfficiency(DecisionSource.CODE_ML, mlValue, pages, mlPagesOut ? touched : 0);
     }
-    proxy.estimateEfficiency(DecisionSource.CODE_DEFAULT, defaultValue, pages, dflt == 1 ? touched : 0);
+    proxy.estimateEfficiency(DecisionSource.CODE_DEFAULT, defaultValue, pages, defaultPagesOut ? touched : 0);
     int action = mlDecided ? ml : dflt;
     if (ml >= 0 && end > start) {
       HintTable t = proxy.hintTable().orElse(null);
@@ -415,7 +418,8 @@ final class ReplicationModel {
     long rejected = 0;
     if (proxy != null) {
       var counters = proxy.counters();
-      transitions = (int) proxy.transitions().stream().filter(t -> t.reason() != null).count();
+      // forcing the mode of the handcrafted and ml-only variants is set-up, not the controller's doing
+      transitions = (int) proxy.transitions().stream().filter(t -> t.reason() != TransitionReason.FORCED).count();
       hintsApplied = counters.get("hints_applied");
       rejected = counters.get("messages_rejected");
     }
