@@ -8,6 +8,7 @@ public record Event(
   public static final String MODE_TRANSITION = "mode_transition";
   /** A fault starts (reason names it, e.g. agent_crash). */
   public static final String FAULT_INJECTED = "fault_injected";
+  public static final String PHASE_CHANGE = "phase_change";
   /** A fault ends. */
   public static final String FAULT_CLEARED = "fault_cleared";
   /** The proxy rejected a recommendation (reason = reject reason). */
@@ -21,6 +22,7 @@ public record Event(
         || kind.equals(FAULT_INJECTED)
         || kind.equals(FAULT_CLEARED)
         || kind.equals(RECOMMENDATION_REJECTED)
-        || kind.equals(AGENT_ERROR);
+        || kind.equals(AGENT_ERROR)
+        || kind.equals(PHASE_CHANGE);
   }
 }

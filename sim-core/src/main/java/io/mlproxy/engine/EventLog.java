@@ -18,6 +18,8 @@ public final class EventLog {
   public static final String FAULT_CLEARED = "fault_cleared";
   /** The proxy rejected a recommendation message. */
   public static final String RECOMMENDATION_REJECTED = "recommendation_rejected";
+  /** The synthetic workload enters its next phase. */
+  public static final String PHASE_CHANGE = "phase_change";
   /** The agent hit an error talking to the proxy. */
   public static final String AGENT_ERROR = "agent_error";
 

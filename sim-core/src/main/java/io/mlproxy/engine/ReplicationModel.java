@@ -40,14 +40,18 @@ import nl.tudelft.simulation.jstats.streams.MersenneTwister;
  * the ML variants, the proxy and its agent, wired to DSOL events.
  *
  * <p>Events: a workload tick every {@code workload.tick} (its touches, then a DAMON sample when a
- * sampling interval ends); an aggregation every aggregation interval, after the tick of the same
- * instant (regions, schemes through the proxy, judged decisions, mode controller, metrics row);
- * the agent's wake-up, training-done and recommendation-delivered events; fault start and end.
+ * sampling interval ends); the close of a feedback window, W after each aggregation that took
+ * decisions (the judged outcomes go to estimate_efficiency and feedback records); an aggregation
+ * every aggregation interval, after the tick and the window closes of the same instant (regions,
+ * schemes through the proxy, mode controller, metrics row); the agent's wake-up, training-done and
+ * recommendation-delivered events; phase changes; fault start and end.
  */
 final class ReplicationModel {
 
   /** Touches read per batch from the workload stream. */
   private static final int BATCH = 8192;
+  /** Closing a feedback window runs after the tick and before the aggregation of its instant. */
+  private static final short FEEDBACK_PRIORITY = 3;
   /** Address buckets of the heatmap. */
   static final int HEATMAP_BUCKETS = 64;
 
@@ -144,6 +148,7 @@ final class ReplicationModel {
     scheduleTicks(tickUs);
     scheduleAggregations(plan.monitor().aggregationUs());
     scheduleFaults();
+    schedulePhaseChanges();
     if (agent != null) {
       agent.start();
     }
@@ -232,6 +237,7 @@ final class ReplicationModel {
   private void aggregate(long now, long aggregationUs) {
     proxyNowMs = now / 1000;
     SystemMode modeBefore = proxy == null ? null : proxy.mode();
+    long recordedBefore = ledger == null ? 0 : ledger.recorded();
     if (hook != null) {
       hook.at(now);
     }
@@ -241,7 +247,10 @@ final class ReplicationModel {
       oracle.apply(now);
     }
     if (proxy != null) {
-      ledger.closeDue(now, this::judged);
+      if (ledger.recorded() > recordedBefore) {
+        long closesAt = now + plan.feedbackWindowMs() * 1000;
+        scheduler.at(closesAt, FEEDBACK_PRIORITY, () -> ledger.closeDue(closesAt, this::judged));
+      }
       int pressure = 1000 - memory.freeMemoryPermille();
       proxy.correctSystemState(pressure);
       modeTimeUs[modeBefore.ordinal()] += aggregationUs;
@@ -352,6 +361,18 @@ final class ReplicationModel {
         now, d.residentPages(), d.footprintPages(), d.touches(), d.hits(), d.majorFaults(), d.refaults(),
         d.pagesPagedOut(), d.directReclaimEvictions(), d.reclaimCpuUs(), d.stallUs(), accessUs, mode, mlShare,
         mlEff, defEff, hints, datasetAge, staleness, memory.freeMemoryPermille());
+  }
+
+  private void schedulePhaseChanges() {
+    if (plan.scenario().workload().trace().isPresent()) {
+      return;
+    }
+    List<io.mlproxy.workload.Phase> phases = ScenarioCompiler.phases(plan.scenario());
+    for (int i = 1; i < phases.size(); i++) {
+      String reason = "phase " + i;
+      scheduler.at(
+          phases.get(i).startUs(), () -> events.add(scheduler.nowUs(), EventLog.PHASE_CHANGE, "", "", reason));
+    }
   }
 
   private void scheduleFaults() {

@@ -34,6 +34,7 @@ public final class DecisionLedger {
   private int size;
   private int nextId;
   private long judgedDecisions;
+  private long recordedDecisions;
 
   public DecisionLedger(Memory memory, long windowMs, long breakEvenMs) {
     if (windowMs <= 0 || breakEvenMs < 0) {
@@ -81,6 +82,7 @@ public final class DecisionLedger {
     defaultAction[slot] = (byte) dflt;
     mlDecided[slot] = fromMl;
     size++;
+    recordedDecisions++;
     return tag;
   }
 
@@ -97,6 +99,11 @@ public final class DecisionLedger {
   /** Decisions waiting for their window to close. */
   public int open() {
     return size;
+  }
+
+  /** Decisions recorded for judgement so far. */
+  public long recorded() {
+    return recordedDecisions;
   }
 
   /** Decisions judged so far. */

@@ -72,4 +72,18 @@ class FaultInjectionTest {
         .isLessThanOrEqualTo(fast.proxyCounters().get("messages_written") - 15);
     assertThat(slow.rows()).hasSameSizeAs(fast.rows());
   }
+
+  @Test
+  void aWorkloadShiftIsLoggedAsAPhaseChangeAtItsTime() {
+    String shift =
+        "    - at: 20s\n      mix: [{pattern: hotset, hot_fraction: 0.25, hot_share: 1.0, position: 0.5}]\n"
+            + "faults:\n  - {type: workload_shift, at: 10s, to_phase: 1}\n";
+    ReplicationResult r = proxyRun(shift, 25);
+    assertThat(r.events())
+        .filteredOn(e -> e.kind().equals(EventLog.PHASE_CHANGE))
+        .extracting(EventLog.Entry::timeUs, EventLog.Entry::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(10_000_000L, "phase 1"),
+            org.assertj.core.groups.Tuple.tuple(20_000_000L, "phase 2"));
+  }
 }
