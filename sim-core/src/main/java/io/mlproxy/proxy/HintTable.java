@@ -18,16 +18,14 @@ public final class HintTable {
     final String[] knobNames;
     final long[] knobValues;
     /**
-     * Hot-path copy of the bounds, interleaved: {@code bounds[2i]} = start, {@code bounds[2i + 1]} =
-     * end of hint i, so a lookup reads one cache line for both.
+     * Hot-path copy of the hints, {@value #SLOTS} longs per hint so that a hit reads one or two
+     * adjacent cache lines of one page: {@code slots[3i]} = start, {@code slots[3i + 1]} = end and
+     * {@code slots[3i + 2]} = an int of action (bits 0-15), confidence per mille (bits 16-30) and the
+     * "used" mark (bit 31). The mark is the only mutable part: decisions that used hint i set it, and
+     * racing writers only ever write the same value, so the races are benign.
      */
-    final long[] bounds;
-    /**
-     * Hot-path hint info, one int per hint: action (bits 0-15), confidence per mille (bits 16-30) and
-     * the "used" mark (bit 31). The mark is the only mutable part: decisions that used hint i set it,
-     * and racing writers only ever write the same value, so the races are benign.
-     */
-    final int[] meta;
+    final long[] slots;
+    static final int SLOTS = 3;
     /** Bucket index: {@code index[b]} = first hint whose end lies beyond the start of bucket b. */
     private final int[] index;
     /** Buckets are 2^shift pages wide, counted from {@link #base}. */
@@ -41,8 +39,8 @@ public final class HintTable {
     static final int ACTION_MASK = 0xFFFF;
     static final int CONFIDENCE_SHIFT = 16;
     static final int CONFIDENCE_MASK = 0x7FFF;
-    /** Most buckets per hint: the index costs at most 16 bytes per hint. */
-    private static final int BUCKETS_PER_HINT = 4;
+    /** Most buckets per hint: the index costs at most 8 bytes per hint (small, so it stays cached). */
+    private static final int BUCKETS_PER_HINT = 2;
     /** Longest forward scan within a bucket before the lookup switches to a binary search. */
     private static final int SCAN_LIMIT = 8;
 
@@ -57,16 +55,14 @@ public final class HintTable {
         this.knobNames = r.knobNames;
         this.knobValues = r.knobValues;
         int n = r.starts.length;
-        long[] bd = new long[2 * n];
-        int[] mt = new int[n];
+        long[] sl = new long[SLOTS * n];
         for (int i = 0; i < n; i++) {
-            bd[2 * i] = r.starts[i];
-            bd[2 * i + 1] = r.ends[i];
+            sl[SLOTS * i] = r.starts[i];
+            sl[SLOTS * i + 1] = r.ends[i];
             // a validated message has actions 0..MAX_CODE and confidences 0..1000: both fit their bits
-            mt[i] = r.actions[i] & ACTION_MASK | (r.confidences[i] & CONFIDENCE_MASK) << CONFIDENCE_SHIFT;
+            sl[SLOTS * i + 2] = r.actions[i] & ACTION_MASK | (r.confidences[i] & CONFIDENCE_MASK) << CONFIDENCE_SHIFT;
         }
-        this.bounds = bd;
-        this.meta = mt;
+        this.slots = sl;
         if (n == 0) {
             this.base = 0;
             this.limit = 0;
@@ -88,7 +84,7 @@ public final class HintTable {
         int j = 0;
         for (int b = 0; b < buckets; b++) {
             long bucketStart = base + ((long) b << k); // < limit, so no overflow
-            while (bd[2 * j + 1] <= bucketStart) {
+            while (sl[SLOTS * j + 1] <= bucketStart) {
                 j++; // terminates: the last hint ends at limit > bucketStart
             }
             idx[b] = j;
@@ -108,24 +104,24 @@ public final class HintTable {
             return -1;
         }
         int b = (int) ((page - base) >>> shift);
-        long[] bd = bounds;
+        long[] sl = slots;
         int j = index[b];
         int hi = index[b + 1]; // the answer lies in [j, hi], and below n because page < limit
         if (hi - j > SCAN_LIMIT) {
             while (j < hi) {
                 int mid = (j + hi) >>> 1;
-                if (bd[2 * mid + 1] <= page) {
+                if (sl[SLOTS * mid + 1] <= page) {
                     j = mid + 1;
                 } else {
                     hi = mid;
                 }
             }
         } else {
-            while (bd[2 * j + 1] <= page) {
+            while (sl[SLOTS * j + 1] <= page) {
                 j++;
             }
         }
-        return bd[2 * j] <= page ? j : -1;
+        return sl[SLOTS * j] <= page ? j : -1;
     }
 
     /** Dataset generation the table answers. */
@@ -186,8 +182,8 @@ public final class HintTable {
     /** Number of region hints used by at least one decision so far. */
     public int usedCount() {
         int n = 0;
-        for (int m : meta) {
-            n += m >>> 31;
+        for (int i = SLOTS - 1; i < slots.length; i += SLOTS) {
+            n += (int) slots[i] >>> 31;
         }
         return n;
     }

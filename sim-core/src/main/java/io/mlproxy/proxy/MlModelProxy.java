@@ -423,7 +423,7 @@ public final class MlModelProxy {
      * <p>Integer arithmetic only, no allocation, no lock. The lookup is O(1) in any candidate order
      * (DAMOS walks regions coldest first, not by address): the table's bucket index gives the first
      * hint that can contain the start page, a short forward scan finds it, and the hint's bounds and
-     * its action/confidence/used word are one cache line each.
+     * its action/confidence/used word sit side by side in one array.
      */
     public int executeOperation(long startPage, long endPage, int defaultAction) {
         ModelState st = state;
@@ -438,13 +438,16 @@ public final class MlModelProxy {
         HintTable t = table;
         if (t != null && endPage > startPage) {
             int i = t.lookup(startPage);
-            if (i >= 0 && endPage <= t.bounds[2 * i + 1]) {
-                int[] meta = t.meta;
-                int m = meta[i];
-                if ((m >>> HintTable.CONFIDENCE_SHIFT & HintTable.CONFIDENCE_MASK) >= minConfidence) {
-                    ml = m & HintTable.ACTION_MASK;
-                    if (m >= 0) {
-                        meta[i] = m | HintTable.USED_BIT; // first use only: later decisions just read
+            if (i >= 0) {
+                long[] sl = t.slots;
+                int at = HintTable.SLOTS * i;
+                if (endPage <= sl[at + 1]) {
+                    int m = (int) sl[at + 2];
+                    if ((m >>> HintTable.CONFIDENCE_SHIFT & HintTable.CONFIDENCE_MASK) >= minConfidence) {
+                        ml = m & HintTable.ACTION_MASK;
+                        if (m >= 0) {
+                            sl[at + 2] = m | HintTable.USED_BIT; // first use only: later decisions just read
+                        }
                     }
                 }
             }
