@@ -67,6 +67,7 @@ public final class MlModelProxy {
     private FeedbackQueue feedback;
     private Dataset dataset;
     private long generationCounter;
+    private int lastRegionCount;
     private long[] generationTimes;
     private long agentStartedAtMs = -1;
     private long lastHintsDatasetMs = -1;
@@ -241,11 +242,13 @@ public final class MlModelProxy {
         obsoleteDataset();
         long gen = ++generationCounter;
         generationTimes[(int) (gen % generationTimes.length)] = now;
-        Dataset d = new Dataset(gen, now);
+        // DAMON's region count changes little between aggregations: size the columns like last time
+        Dataset d = new Dataset(gen, now, lastRegionCount + (lastRegionCount >> 3));
         dataset = d;
         counters.datasetsPrepared++;
         try {
             datasetOps.extract(d.regions());
+            lastRegionCount = d.regions().size();
         } catch (RuntimeException e) {
             d.moveTo(DatasetState.EXTRACTION_FAILURE);
             counters.extractionFailures++;
