@@ -21,6 +21,8 @@ public final class DataChannel {
     private final MlModelProxy proxy;
     private final byte[] buffer;
     private int fill;
+    /** True while drain runs, so a re-entrant write appends and leaves the framing to the running loop. */
+    private boolean draining;
 
     /** The channel of one initialized proxy. */
     public DataChannel(MlModelProxy proxy) {
@@ -83,25 +85,38 @@ public final class DataChannel {
     }
 
     private void drain() {
+        if (draining) {
+            return; // a write from inside ingest (a subsystem callback): the running loop picks it up
+        }
+        draining = true;
+        try {
+            drainMessages();
+        } finally {
+            draining = false;
+        }
+    }
+
+    private void drainMessages() {
         while (fill >= RecommendationCodec.HEADER_SIZE) {
             long length = RecommendationCodec.announcedLength(buffer, 0, fill);
             boolean framable = LittleEndian.i32(buffer, 0) == RecommendationCodec.MAGIC
                     && length >= RecommendationCodec.HEADER_SIZE && length <= buffer.length;
+            int n;
             if (!framable) {
-                // cannot find the next message boundary: the whole buffer goes as one rejected message
-                int n = fill;
-                fill = 0;
+                n = fill; // cannot find the next message boundary: all buffered bytes go as one rejected message
+            } else if (length > fill) {
+                return;
+            } else {
+                n = (int) length;
+            }
+            // decoded in place: preprocess_recommendation copies what it keeps into fresh arrays and
+            // validates all of it before anything is applied, so the bytes are free again afterwards
+            try {
                 ingest(buffer, n);
-                return;
+            } finally {
+                System.arraycopy(buffer, n, buffer, 0, fill - n);
+                fill -= n;
             }
-            if (length > fill) {
-                return;
-            }
-            int n = (int) length;
-            byte[] msg = java.util.Arrays.copyOf(buffer, n);
-            System.arraycopy(buffer, n, buffer, 0, fill - n);
-            fill -= n;
-            ingest(msg, n);
         }
     }
 

@@ -9,12 +9,14 @@ public final class Dataset {
     private final long generation;
     private final long preparedAtMs;
     private DatasetState state = DatasetState.ALLOCATED;
-    private RegionRecords regions = new RegionRecords();
+    private RegionRecords regions;
     private byte[] bytes;
 
-    Dataset(long generation, long preparedAtMs) {
+    /** @param expectedRegions how many regions extraction will probably write (sizes the columns once) */
+    Dataset(long generation, long preparedAtMs, int expectedRegions) {
         this.generation = generation;
         this.preparedAtMs = preparedAtMs;
+        this.regions = new RegionRecords(Math.max(RegionRecords.DEFAULT_CAPACITY, expectedRegions));
     }
 
     /** Generation number (1, 2, ...). */

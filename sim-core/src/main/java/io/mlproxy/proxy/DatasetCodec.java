@@ -53,13 +53,7 @@ public final class DatasetCodec {
         byte[] b = new byte[(int) total];
         int off = WireHeader.SIZE;
         for (int i = 0; i < n; i++, off += RECORD_SIZE) {
-            LittleEndian.putI64(b, off, regions.startPage(i));
-            LittleEndian.putI64(b, off + 8, regions.endPage(i));
-            LittleEndian.putI32(b, off + 16, regions.nrAccesses(i));
-            LittleEndian.putI32(b, off + 20, regions.lastNrAccesses(i));
-            LittleEndian.putI32(b, off + 24, regions.age(i));
-            LittleEndian.putI32(b, off + 28, regions.residentPermille(i));
-            LittleEndian.putI32(b, off + 32, regions.recentRefaults(i));
+            regions.writeRecord(i, b, off); // reserved bytes 36..39 stay 0 from the allocation
         }
         int crc = LittleEndian.crc32(b, WireHeader.SIZE, b.length - WireHeader.SIZE);
         new WireHeader(MAGIC, WireHeader.VERSION, generation, n, RECORD_SIZE, timestampMs, crc, addressSpacePages)
@@ -70,7 +64,7 @@ public final class DatasetCodec {
     /** Decodes and checks a complete dataset message; any fault is an {@link MlLibException}. */
     public static Decoded decode(byte[] b, int off, int len) {
         WireHeader h = WireHeader.parse(b, off, len, MAGIC, MIN_RECORD_SIZE, MAX_RECORD_SIZE, "dataset");
-        RegionRecords r = new RegionRecords();
+        RegionRecords r = new RegionRecords(h.recordCount());
         int p = off + WireHeader.SIZE;
         for (int i = 0; i < h.recordCount(); i++, p += h.recordSize()) {
             r.region(LittleEndian.i64(b, p), LittleEndian.i64(b, p + 8), LittleEndian.i32(b, p + 16),

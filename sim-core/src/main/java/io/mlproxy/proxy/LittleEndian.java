@@ -1,39 +1,45 @@
 package io.mlproxy.proxy;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.zip.CRC32;
 
-/** Little-endian primitive access to byte arrays, and the CRC32 every wire format uses. */
+/**
+ * Little-endian primitive access to byte arrays, and the CRC32 every wire format uses. Multi-byte
+ * fields go through byte-array view VarHandles, which the JIT turns into single (unaligned) loads
+ * and stores instead of one access per byte.
+ */
 final class LittleEndian {
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private LittleEndian() {
     }
 
     static int u16(byte[] b, int off) {
-        return (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8;
+        return (short) I16.get(b, off) & 0xFFFF;
     }
 
     static int i32(byte[] b, int off) {
-        return (b[off] & 0xFF) | (b[off + 1] & 0xFF) << 8 | (b[off + 2] & 0xFF) << 16 | (b[off + 3] & 0xFF) << 24;
+        return (int) I32.get(b, off);
     }
 
     static long i64(byte[] b, int off) {
-        return (i32(b, off) & 0xFFFF_FFFFL) | ((long) i32(b, off + 4)) << 32;
+        return (long) I64.get(b, off);
     }
 
     static void putU16(byte[] b, int off, int v) {
-        b[off] = (byte) v;
-        b[off + 1] = (byte) (v >>> 8);
+        I16.set(b, off, (short) v);
     }
 
     static void putI32(byte[] b, int off, int v) {
-        b[off] = (byte) v;
-        b[off + 1] = (byte) (v >>> 8);
-        b[off + 2] = (byte) (v >>> 16);
-        b[off + 3] = (byte) (v >>> 24);
+        I32.set(b, off, v);
     }
 
     static void putI64(byte[] b, int off, long v) {
-        putI32(b, off, (int) v);
-        putI32(b, off + 4, (int) (v >>> 32));
+        I64.set(b, off, v);
     }
 
     static int crc32(byte[] b, int off, int len) {

@@ -53,7 +53,6 @@ public final class MlModelProxy {
     private volatile int minConfidence;
     private volatile int learningShare;
     private volatile int collaborationShare;
-    private int cursor;
     private int shareAccumulator;
     private long decisionsMl;
     private long decisionsDefault;
@@ -68,6 +67,7 @@ public final class MlModelProxy {
     private FeedbackQueue feedback;
     private Dataset dataset;
     private long generationCounter;
+    private int lastRegionCount;
     private long[] generationTimes;
     private long agentStartedAtMs = -1;
     private long lastHintsDatasetMs = -1;
@@ -242,11 +242,13 @@ public final class MlModelProxy {
         obsoleteDataset();
         long gen = ++generationCounter;
         generationTimes[(int) (gen % generationTimes.length)] = now;
-        Dataset d = new Dataset(gen, now);
+        // DAMON's region count changes little between aggregations: size the columns like last time
+        Dataset d = new Dataset(gen, now, lastRegionCount + (lastRegionCount >> 3));
         dataset = d;
         counters.datasetsPrepared++;
         try {
             datasetOps.extract(d.regions());
+            lastRegionCount = d.regions().size();
         } catch (RuntimeException e) {
             d.moveTo(DatasetState.EXTRACTION_FAILURE);
             counters.extractionFailures++;
@@ -421,10 +423,10 @@ public final class MlModelProxy {
      * opinion on (a deterministic accumulator, no random numbers); RECOMMENDATION ML whenever it has
      * an opinion. Returns a {@link Decision}-encoded int carrying both opinions.
      *
-     * <p>Integer arithmetic only, no allocation, no lock. The lookup keeps a cursor on the last hint
-     * found: for ascending candidates it gallops forward from there (O(1) when consecutive candidates
-     * fall into the same or the next hints, O(log gap) in general); a candidate below the cursor
-     * (the next apply interval starting again at the bottom) costs one binary search.
+     * <p>Integer arithmetic only, no allocation, no lock. The lookup is O(1) in any candidate order
+     * (DAMOS walks regions coldest first, not by address): the table's bucket index gives the first
+     * hint that can contain the start page, a short forward scan finds it, and the hint's bounds and
+     * its action/confidence/used word sit side by side in one array.
      */
     public int executeOperation(long startPage, long endPage, int defaultAction) {
         ModelState st = state;
@@ -438,43 +440,18 @@ public final class MlModelProxy {
         int ml = -1;
         HintTable t = table;
         if (t != null && endPage > startPage) {
-            long[] s = t.starts;
-            int n = s.length;
-            if (n > 0) {
-                int i = cursor;
-                if (i >= n || s[i] > startPage) {
-                    i = t.floor(startPage); // went backwards (next apply interval) or a new table
-                } else if (i + 1 < n && s[i + 1] <= startPage) {
-                    // gallop forward from the cursor, then binary-search the bracket: O(log gap)
-                    int lo = i + 1;
-                    int step = 1;
-                    int hi = lo + step;
-                    while (hi < n && s[hi] <= startPage) {
-                        lo = hi;
-                        step <<= 1;
-                        hi = lo + step;
-                    }
-                    int top = Math.min(hi, n) - 1;
-                    while (lo < top) {
-                        int mid = (lo + top + 1) >>> 1;
-                        if (s[mid] <= startPage) {
-                            lo = mid;
-                        } else {
-                            top = mid - 1;
+            int i = t.lookup(startPage);
+            if (i >= 0) {
+                long[] sl = t.slots;
+                int at = HintTable.SLOTS * i;
+                if (endPage <= sl[at + 1]) {
+                    int m = (int) sl[at + 2];
+                    if ((m >>> HintTable.CONFIDENCE_SHIFT & HintTable.CONFIDENCE_MASK) >= minConfidence) {
+                        ml = m & HintTable.ACTION_MASK;
+                        if (m >= 0) {
+                            sl[at + 2] = m | HintTable.USED_BIT; // first use only: later decisions just read
                         }
                     }
-                    i = lo;
-                }
-                if (i >= 0) {
-                    cursor = i;
-                    if (endPage <= t.ends[i] && t.confidences[i] >= minConfidence) {
-                        ml = t.actions[i];
-                        if (!t.used[i]) {
-                            t.used[i] = true;
-                        }
-                    }
-                } else {
-                    cursor = 0;
                 }
             }
         }

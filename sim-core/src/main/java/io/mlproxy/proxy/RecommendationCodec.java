@@ -139,6 +139,7 @@ public final class RecommendationCodec {
         int[] actions = new int[regions];
         int[] conf = new int[regions];
         int p = off + HEADER_SIZE;
+        long pages = limits.addressSpacePages();
         long prevEnd = Long.MIN_VALUE;
         long prevStart = Long.MIN_VALUE;
         for (int i = 0; i < regions; i++, p += REGION_HINT_SIZE) {
@@ -146,25 +147,9 @@ public final class RecommendationCodec {
             long e = LittleEndian.i64(b, p + 8);
             int a = LittleEndian.i32(b, p + 16);
             int c = LittleEndian.i32(b, p + 20);
-            if (s >= e) {
-                throw reject(RejectReason.EMPTY_RANGE, "region " + i + ": [" + s + ", " + e + ")");
-            }
-            if (s < 0 || e > limits.addressSpacePages()) {
-                throw reject(RejectReason.PAGE_OUT_OF_RANGE, "region " + i + ": [" + s + ", " + e
-                        + ") outside [0, " + limits.addressSpacePages() + ")");
-            }
-            if (s < prevStart) {
-                throw reject(RejectReason.UNSORTED, "region " + i + " starts at " + s + " before " + prevStart);
-            }
-            if (s < prevEnd) {
-                throw reject(RejectReason.OVERLAP, "region " + i + " starts at " + s + " inside the previous region"
-                        + " ending at " + prevEnd);
-            }
-            if (!HintAction.isValid(a)) {
-                throw reject(RejectReason.UNKNOWN_ACTION, "region " + i + ": action " + a);
-            }
-            if (c < 0 || c > 1000) {
-                throw reject(RejectReason.BAD_CONFIDENCE, "region " + i + ": confidence " + c + " outside 0..1000");
+            // one combined test per hint; the slow path names the first fault in the documented order
+            if (s >= e | s < prevEnd | s < 0 | e > pages | !HintAction.isValid(a) | c < 0 | c > 1000) {
+                throw regionFault(i, s, e, a, c, prevStart, prevEnd, pages);
             }
             starts[i] = s;
             ends[i] = e;
@@ -219,6 +204,32 @@ public final class RecommendationCodec {
             throw reject(RejectReason.BAD_LENGTH, (end - p) + " unparsed payload bytes");
         }
         return new Recommendation(generation, starts, ends, actions, conf, names, values, true);
+    }
+
+    /** The rejection of region hint i, checking its faults in the order the format documents. */
+    private static MlLibException regionFault(int i, long s, long e, int a, int c, long prevStart, long prevEnd,
+                                              long pages) {
+        if (s >= e) {
+            return reject(RejectReason.EMPTY_RANGE, "region " + i + ": [" + s + ", " + e + ")");
+        }
+        if (s < 0 || e > pages) {
+            return reject(RejectReason.PAGE_OUT_OF_RANGE, "region " + i + ": [" + s + ", " + e
+                    + ") outside [0, " + pages + ")");
+        }
+        if (s < prevStart) {
+            return reject(RejectReason.UNSORTED, "region " + i + " starts at " + s + " before " + prevStart);
+        }
+        if (s < prevEnd) {
+            return reject(RejectReason.OVERLAP, "region " + i + " starts at " + s + " inside the previous region"
+                    + " ending at " + prevEnd);
+        }
+        if (!HintAction.isValid(a)) {
+            return reject(RejectReason.UNKNOWN_ACTION, "region " + i + ": action " + a);
+        }
+        if (c < 0 || c > 1000) {
+            return reject(RejectReason.BAD_CONFIDENCE, "region " + i + ": confidence " + c + " outside 0..1000");
+        }
+        throw new IllegalStateException("region " + i + " has no fault");
     }
 
     private static MlLibException reject(RejectReason reason, String detail) {

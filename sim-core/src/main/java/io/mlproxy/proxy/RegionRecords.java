@@ -7,20 +7,40 @@ import java.util.Arrays;
  * {@link DatasetWriter} the subsystem fills, and what {@link DatasetCodec#decode} returns.
  */
 public final class RegionRecords implements DatasetWriter {
+    /** Capacity of an empty store: DAMON's default min_nr_regions is 10, its max 1,000. */
+    static final int DEFAULT_CAPACITY = 64;
+
     private int size;
-    private long[] start = new long[16];
-    private long[] end = new long[16];
-    private int[] nrAccesses = new int[16];
-    private int[] lastNrAccesses = new int[16];
-    private int[] age = new int[16];
-    private int[] residentPermille = new int[16];
-    private int[] recentRefaults = new int[16];
+    private long[] start;
+    private long[] end;
+    private int[] nrAccesses;
+    private int[] lastNrAccesses;
+    private int[] age;
+    private int[] residentPermille;
+    private int[] recentRefaults;
+
+    /** An empty store. */
+    public RegionRecords() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    /** An empty store with room for {@code capacity} regions before it grows. */
+    RegionRecords(int capacity) {
+        int c = Math.max(1, capacity);
+        start = new long[c];
+        end = new long[c];
+        nrAccesses = new int[c];
+        lastNrAccesses = new int[c];
+        age = new int[c];
+        residentPermille = new int[c];
+        recentRefaults = new int[c];
+    }
 
     @Override
     public void region(long startPage, long endPage, int nrAccesses, int lastNrAccesses, int age,
                        int residentPermille, int recentRefaults) {
         if (size == start.length) {
-            int n = size * 2;
+            int n = size + (size >> 1) + 16;
             start = Arrays.copyOf(start, n);
             end = Arrays.copyOf(end, n);
             this.nrAccesses = Arrays.copyOf(this.nrAccesses, n);
@@ -79,25 +99,88 @@ public final class RegionRecords implements DatasetWriter {
         return recentRefaults[check(i)];
     }
 
-    /** Sorts the regions by start page (stable for equal starts). */
+    /**
+     * Sorts the regions by start page (stable for equal starts). DAMON keeps its regions sorted, so
+     * the common case is one O(n) check; otherwise a stable primitive merge sort of the indices.
+     */
     void sortByStart() {
-        Integer[] order = new Integer[size];
-        for (int i = 0; i < size; i++) {
+        int n = size;
+        int firstDescent = 1;
+        while (firstDescent < n && start[firstDescent - 1] <= start[firstDescent]) {
+            firstDescent++;
+        }
+        if (firstDescent >= n) {
+            return;
+        }
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
             order[i] = i;
         }
-        Arrays.sort(order, (a, b) -> Long.compare(start[a], start[b]));
-        RegionRecords sorted = new RegionRecords();
-        for (Integer i : order) {
-            sorted.region(start[i], end[i], nrAccesses[i], lastNrAccesses[i], age[i], residentPermille[i],
-                    recentRefaults[i]);
+        mergeSortByStart(order, new int[n], n);
+        start = permuted(start, order);
+        end = permuted(end, order);
+        nrAccesses = permuted(nrAccesses, order);
+        lastNrAccesses = permuted(lastNrAccesses, order);
+        age = permuted(age, order);
+        residentPermille = permuted(residentPermille, order);
+        recentRefaults = permuted(recentRefaults, order);
+    }
+
+    /** Bottom-up merge sort of order[0..n) by start (stable: ties keep the left run first). */
+    private void mergeSortByStart(int[] order, int[] scratch, int n) {
+        int[] src = order;
+        int[] dst = scratch;
+        for (int width = 1; width < n; width <<= 1) {
+            for (int lo = 0; lo < n; lo += width << 1) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + (width << 1), n);
+                int a = lo;
+                int b = mid;
+                int k = lo;
+                while (a < mid && b < hi) {
+                    dst[k++] = start[src[b]] < start[src[a]] ? src[b++] : src[a++];
+                }
+                while (a < mid) {
+                    dst[k++] = src[a++];
+                }
+                while (b < hi) {
+                    dst[k++] = src[b++];
+                }
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
         }
-        start = sorted.start;
-        end = sorted.end;
-        nrAccesses = sorted.nrAccesses;
-        lastNrAccesses = sorted.lastNrAccesses;
-        age = sorted.age;
-        residentPermille = sorted.residentPermille;
-        recentRefaults = sorted.recentRefaults;
+        if (src != order) {
+            System.arraycopy(src, 0, order, 0, n);
+        }
+    }
+
+    private static long[] permuted(long[] column, int[] order) {
+        long[] out = new long[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = column[order[i]];
+        }
+        return out;
+    }
+
+    private static int[] permuted(int[] column, int[] order) {
+        int[] out = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            out[i] = column[order[i]];
+        }
+        return out;
+    }
+
+    /** Writes region i as one {@link DatasetCodec} record at {@code off} (the reserved bytes stay as they are). */
+    void writeRecord(int i, byte[] b, int off) {
+        LittleEndian.putI64(b, off, start[i]);
+        LittleEndian.putI64(b, off + 8, end[i]);
+        LittleEndian.putI32(b, off + 16, nrAccesses[i]);
+        LittleEndian.putI32(b, off + 20, lastNrAccesses[i]);
+        LittleEndian.putI32(b, off + 24, age[i]);
+        LittleEndian.putI32(b, off + 28, residentPermille[i]);
+        LittleEndian.putI32(b, off + 32, recentRefaults[i]);
     }
 
     private int check(int i) {

@@ -75,16 +75,18 @@ class LargeHintTableTest {
         int sink = 0;
         for (SystemMode m : SystemMode.values()) {
             proxy.forceMode(m);
-            for (int round = 0; round < 2; round++) { // the first round warms up, the second is measured
+            // The least of a few rounds is measured: a busy machine can charge a stray JIT or safepoint
+            // allocation to one round, but a hot path that allocates (even 16 B per decision, 4 MiB per
+            // round) cannot have a clean round.
+            long least = Long.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
                 long before = tmx.getThreadAllocatedBytes(tid);
                 for (long s = 0; s < 65_536L * 64; s += 16) {
                     sink += proxy.executeOperation(s, s + 8, HintAction.CODE_PAGEOUT);
                 }
-                long allocated = tmx.getThreadAllocatedBytes(tid) - before;
-                if (round == 1) {
-                    assertThat(allocated).as("bytes allocated by 262,144 decisions in %s", m).isLessThan(1024);
-                }
+                least = Math.min(least, tmx.getThreadAllocatedBytes(tid) - before);
             }
+            assertThat(least).as("bytes allocated by 262,144 decisions in %s", m).isLessThan(1024);
         }
         assertThat(sink).isNotZero();
     }
