@@ -30,6 +30,7 @@ import org.djutils.event.EventProducer;
 public final class DsolReplicationRunner {
 
   private static final AtomicLong IDS = new AtomicLong();
+  private static final Object CONSTRUCTION_LOCK = new Object();
   private static volatile boolean contextReady;
 
   private DsolReplicationRunner() {}
@@ -133,7 +134,13 @@ public final class DsolReplicationRunner {
     prepareContext();
     long id = IDS.incrementAndGet();
     AtomicReference<Throwable> failure = new AtomicReference<>();
-    DevsSimulator<Double> simulator = new QuietDevsSimulator("sim-" + label + "-" + id);
+    DevsSimulator<Double> simulator;
+    // DSOL's Simulator constructor re-registers the shared "DSOL" log category (remove, add, then
+    // add a formatter, each step locked on its own): two threads constructing at once can remove the
+    // category between another's add and addFormatter and fail with an NPE. Construct one at a time.
+    synchronized (CONSTRUCTION_LOCK) {
+      simulator = new QuietDevsSimulator("sim-" + label + "-" + id);
+    }
     simulator.setErrorStrategy(ErrorStrategy.WARN_AND_END);
     Scheduler scheduler = new Scheduler(simulator, failure);
     AbstractDsolModel<Double, DevsSimulatorInterface<Double>> model =

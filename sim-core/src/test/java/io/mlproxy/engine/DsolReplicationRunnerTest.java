@@ -81,4 +81,21 @@ class DsolReplicationRunnerTest {
       assertThat(c).isBetween(1000L, 1001L);
     }
   }
+
+  @Test
+  void constructingManySimulatorsConcurrentlyNeverTripsOverDsolsSharedLogCategory() throws Exception {
+    // DSOL re-registers one shared log category in every Simulator constructor; unguarded, parallel
+    // construction intermittently failed with an NPE inside CategoryLogger.addFormatter
+    java.util.List<java.util.concurrent.Callable<Long>> tasks = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      int k = i;
+      tasks.add(
+          () -> {
+            long[] events = new long[1];
+            DsolReplicationRunner.run("stress", 100, new MersenneTwister(k + 1), s -> s.at(50, () -> events[0]++));
+            return events[0];
+          });
+    }
+    assertThat(ParallelRunner.run(tasks, 8, n -> {})).hasSize(300).containsOnly(1L);
+  }
 }
