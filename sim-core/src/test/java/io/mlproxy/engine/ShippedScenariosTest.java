@@ -93,6 +93,26 @@ class ShippedScenariosTest {
   }
 
   @Test
+  void shiftingHotsetLetsTheProxyWin() {
+    Map<Variant, SummaryRow> r = run("shifting-hotset", 2);
+    assertThat(score(r, Variant.PROXY)).isGreaterThan(score(r, Variant.HANDCRAFTED));
+  }
+
+  @Test
+  void scanStormsMakeMlOnlyLoseAndTheProxyLimitsTheLoss() {
+    Map<Variant, SummaryRow> r = run("scan-storms", 1);
+    assertThat(score(r, Variant.ML_ONLY)).isLessThan(score(r, Variant.HANDCRAFTED));
+    assertThat(score(r, Variant.PROXY)).isGreaterThan(score(r, Variant.ML_ONLY));
+  }
+
+  @Test
+  void driftingZipfTunerDoesNotLoseAgainstHandcrafted() {
+    Map<Variant, SummaryRow> r = run("drifting-zipf", 1);
+    assertThat(score(r, Variant.PROXY)).isGreaterThan(score(r, Variant.HANDCRAFTED) - 0.01);
+    assertThat(score(r, Variant.ORACLE)).isGreaterThan(score(r, Variant.PROXY));
+  }
+
+  @Test
   void traceReplayDoesNoHarm() {
     Map<Variant, SummaryRow> r = run("trace-replay", 1);
     assertThat(Math.abs(score(r, Variant.PROXY) - score(r, Variant.HANDCRAFTED))).isLessThan(0.02);
