@@ -3,26 +3,14 @@ package io.mlproxy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class ReportCommandTest {
+class ReportCommandTest extends CliTestSupport {
 
   @TempDir Path root;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = Workbench.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
 
   private static final String SUMMARY_HEADER = "scenario,variant,replications,saving_mean,"
       + "saving_ci95,slowdown_mean,slowdown_ci95,score_mean,score_ci95,faults_mean,refaults_mean,"

@@ -3,15 +3,12 @@ package io.mlproxy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class RunCommandTest {
+class RunCommandTest extends CliTestSupport {
 
   static final String TINY =
       """
@@ -29,15 +26,6 @@ class RunCommandTest {
       """;
 
   @TempDir Path tmp;
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
-
-  private int run(String... args) {
-    CommandLine cl = Workbench.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
 
   @Test
   void runsAScenarioWritesItsFilesAndPrintsTheSummary() throws IOException {

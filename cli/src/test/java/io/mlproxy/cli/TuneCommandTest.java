@@ -7,15 +7,12 @@ import io.mlproxy.scenario.ThresholdsSpec;
 import io.mlproxy.tune.Tuner;
 import io.mlproxy.tune.TuningLog;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class TuneCommandTest {
+class TuneCommandTest extends CliTestSupport {
 
   /** A 10-second, 512-page scenario: a fraction of a second per evaluation. */
   private static final String TINY =
@@ -48,17 +45,8 @@ class TuneCommandTest {
                 hot_share: 0.9995
       """;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
   @TempDir Path dir;
-
-  private int run(String... args) {
-    CommandLine cl = Workbench.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
 
   @Test
   void tunesWritesTheFilesAndRunAcceptsTheFragment() throws IOException {

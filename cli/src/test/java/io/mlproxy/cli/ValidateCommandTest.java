@@ -3,15 +3,12 @@ package io.mlproxy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-class ValidateCommandTest {
+class ValidateCommandTest extends CliTestSupport {
 
   private static final String VALID =
       """
@@ -26,17 +23,8 @@ class ValidateCommandTest {
               - pattern: zipf
       """;
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
 
   @TempDir Path dir;
-
-  private int run(String... args) {
-    CommandLine cl = Workbench.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    return cl.execute(args);
-  }
 
   private Path write(String name, String text) throws IOException {
     Path f = dir.resolve(name);

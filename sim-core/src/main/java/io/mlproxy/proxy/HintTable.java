@@ -17,6 +17,7 @@ public final class HintTable {
     final int[] confidences;
     final String[] knobNames;
     final long[] knobValues;
+    private final Recommendation source;
     /**
      * Hot-path copy of the hints, {@value #SLOTS} longs per hint so that a hit reads one or two
      * adjacent cache lines of one page: {@code slots[3i]} = start, {@code slots[3i + 1]} = end and
@@ -54,6 +55,7 @@ public final class HintTable {
         this.confidences = r.confidences;
         this.knobNames = r.knobNames;
         this.knobValues = r.knobValues;
+        this.source = r;
         int n = r.starts.length;
         long[] sl = new long[SLOTS * n];
         for (int i = 0; i < n; i++) {
@@ -144,39 +146,9 @@ public final class HintTable {
         return starts.length;
     }
 
-    /** First page of region hint i. */
-    public long startPage(int i) {
-        return starts[i];
-    }
-
-    /** Exclusive end page of region hint i. */
-    public long endPage(int i) {
-        return ends[i];
-    }
-
-    /** Action code of region hint i. */
-    public int action(int i) {
-        return actions[i];
-    }
-
-    /** Confidence of region hint i, per mille. */
-    public int confidence(int i) {
-        return confidences[i];
-    }
-
-    /** Number of parameter hints. */
-    public int paramCount() {
-        return knobNames.length;
-    }
-
-    /** Knob name of parameter hint i. */
-    public String paramName(int i) {
-        return knobNames[i];
-    }
-
-    /** Value of parameter hint i. */
-    public long paramValue(int i) {
-        return knobValues[i];
+    /** The validated message this table was installed from: its region and parameter hints. */
+    public Recommendation hints() {
+        return source;
     }
 
     /** Number of region hints used by at least one decision so far. */

@@ -88,11 +88,11 @@ class HintTableIndexTest {
         Recommendation r = Recommendation.builder(4).region(10, 20, 3, 1000).region(20, 21, 0, 0).build();
         HintTable t = new HintTable(r, 7, 9);
         assertThat(t.size()).isEqualTo(2);
-        assertThat(t.startPage(1)).isEqualTo(20);
-        assertThat(t.endPage(0)).isEqualTo(20);
-        assertThat(t.action(0)).isEqualTo(3);
-        assertThat(t.confidence(0)).isEqualTo(1000);
-        assertThat(t.confidence(1)).isZero();
+        assertThat(t.hints().startPage(1)).isEqualTo(20);
+        assertThat(t.hints().endPage(0)).isEqualTo(20);
+        assertThat(t.hints().action(0)).isEqualTo(3);
+        assertThat(t.hints().confidence(0)).isEqualTo(1000);
+        assertThat(t.hints().confidence(1)).isZero();
         assertThat(t.lookup(20)).isEqualTo(1);
         assertThat(t.lookup(21)).isEqualTo(-1);
     }
