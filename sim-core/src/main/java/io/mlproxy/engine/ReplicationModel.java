@@ -202,7 +202,7 @@ final class ReplicationModel {
     return switch (a.model()) {
       case LOGISTIC ->
           new LogisticAgentModel(
-              max, a.horizonUs() / 1000, a.learningRate(), 1e-4, a.minConfidencePermille());
+              max, a.horizonUs() / 1000, a.learningRate(), a.l2(), a.minConfidencePermille());
       case KMEANS -> new KMeansAgentModel(max, a.minConfidencePermille(), SeedPlan.streamSeed(repSeed, "agent"));
       case TUNER -> new TunerAgentModel(0.5);
     };
