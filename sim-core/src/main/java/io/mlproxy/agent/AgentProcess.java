@@ -34,8 +34,6 @@ public final class AgentProcess {
   private byte[] dataset = new byte[0];
   private long generation;
   private RegionTable table;
-  private long feedbackRecords;
-  private long cycles;
 
   public AgentProcess(ControlInterface control, DataChannel channel, AgentModel model, AgentCosts costs) {
     this.control = control;
@@ -74,7 +72,6 @@ public final class AgentProcess {
     table = toTable(decoded);
     int samples = model.observe(table);
     samples += readFeedback();
-    cycles++;
     return samples * costs.trainCostPerSampleNs();
   }
 
@@ -98,16 +95,6 @@ public final class AgentProcess {
     return generation;
   }
 
-  /** Completed training cycles. */
-  public long cycles() {
-    return cycles;
-  }
-
-  /** Feedback records received so far. */
-  public long feedbackRecords() {
-    return feedbackRecords;
-  }
-
   private int readFeedback() {
     for (int n; (n = channel.readFeedback(portion, 0, portion.length)) > 0; ) {
       feedback.write(portion, 0, n);
@@ -127,7 +114,6 @@ public final class AgentProcess {
         model.feedback(r);
         learned++;
       }
-      feedbackRecords += batch.records().size();
       off += (int) length;
     }
     feedback.reset();

@@ -33,8 +33,6 @@ final class AgentDriver {
   private double slowFactor = 1.0;
   private int corruptNext;
   private boolean stale;
-  private long errors;
-  private long messagesCorrupted;
 
   AgentDriver(
       AgentProcess agent,
@@ -112,7 +110,6 @@ final class AgentDriver {
       // one flipped byte in the middle: header or payload, the CRC or a field check must catch it
       message[message.length / 2] ^= 0x5A;
       corruptNext--;
-      messagesCorrupted++;
     }
     try {
       agent.write(message);
@@ -123,7 +120,6 @@ final class AgentDriver {
   }
 
   private void fail(MlLibException e) {
-    errors++;
     events.add(scheduler.nowUs(), EventLog.AGENT_ERROR, "", "", e.getMessage());
   }
 
@@ -162,11 +158,4 @@ final class AgentDriver {
     stale = on;
   }
 
-  long errors() {
-    return errors;
-  }
-
-  long messagesCorrupted() {
-    return messagesCorrupted;
-  }
 }

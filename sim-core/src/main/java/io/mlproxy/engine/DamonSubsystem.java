@@ -40,7 +40,6 @@ final class DamonSubsystem implements DatasetOperations, ModelOperations, Aggreg
   private int[] age = new int[0];
   private int[] resident = new int[0];
   private int[] refaults = new int[0];
-  private long knobChanges;
   private SystemMode mode = SystemMode.EMERGENCY;
 
   DamonSubsystem(DamosScheme scheme, DamonReclaim defaults, MonitorConfig monitor) {
@@ -97,10 +96,6 @@ final class DamonSubsystem implements DatasetOperations, ModelOperations, Aggreg
     table.param(MIN_AGE_MS).ifPresent(ms -> DamonReclaim.setMinAgeUs(scheme, ms * 1000, monitor));
     table.param(QUOTA_MS).ifPresent(scheme::setQuotaMs);
     table.param(QUOTA_BYTES).ifPresent(scheme::setQuotaBytes);
-    if (table.param(MIN_AGE_MS).isPresent() || table.param(QUOTA_MS).isPresent()
-        || table.param(QUOTA_BYTES).isPresent()) {
-      knobChanges++;
-    }
   }
 
   @Override
@@ -116,16 +111,6 @@ final class DamonSubsystem implements DatasetOperations, ModelOperations, Aggreg
     DamonReclaim.setMinAgeUs(scheme, defaults.minAgeUs(), monitor);
     scheme.setQuotaMs(defaults.quotaMs());
     scheme.setQuotaBytes(defaults.quotaBytes());
-  }
-
-  /** Parameter hints applied so far. */
-  long knobChanges() {
-    return knobChanges;
-  }
-
-  /** Regions in the last snapshot. */
-  int regions() {
-    return count;
   }
 
   /** Size-weighted mean nr_accesses over [from, to) of the last snapshot, in per-mille of max. */

@@ -364,10 +364,7 @@ final class ReplicationModel {
   }
 
   private void schedulePhaseChanges() {
-    if (plan.scenario().workload().trace().isPresent()) {
-      return;
-    }
-    List<io.mlproxy.workload.Phase> phases = ScenarioCompiler.phases(plan.scenario());
+    List<io.mlproxy.workload.Phase> phases = plan.phases();
     for (int i = 1; i < phases.size(); i++) {
       String reason = "phase " + i;
       scheduler.at(

@@ -5,6 +5,8 @@ import io.mlproxy.damon.MonitorConfig;
 import io.mlproxy.memory.MemoryConfig;
 import io.mlproxy.proxy.ModeThresholds;
 import io.mlproxy.scenario.Scenario;
+import io.mlproxy.workload.Phase;
+import java.util.List;
 
 /**
  * A scenario compiled into the runtime configuration of every component, plus the derived
@@ -15,6 +17,7 @@ import io.mlproxy.scenario.Scenario;
  * @param breakEvenMs B, see {@link io.mlproxy.policy.BreakEven}
  * @param feedbackWindowMs W, the window over which decisions are judged
  * @param oracleHorizonUs how far the oracle looks ahead
+ * @param phases the synthetic workload's phases, workload shifts included (empty for a trace)
  */
 public record RunPlan(
     Scenario scenario,
@@ -27,4 +30,5 @@ public record RunPlan(
     long breakEvenMs,
     long feedbackWindowMs,
     long oracleHorizonUs,
+    List<Phase> phases,
     WorkloadSource workload) {}

@@ -95,6 +95,7 @@ public final class ScenarioCompiler {
 
     WorkloadSource workload;
     double rate;
+    List<Phase> phases = List.of();
     if (s.workload().trace().isPresent()) {
       TraceSpec trace = s.workload().trace().get();
       io.mlproxy.workload.TraceSpec spec = traceSpec(trace, m.pages());
@@ -110,8 +111,8 @@ public final class ScenarioCompiler {
               : footprint.touches() / Math.max(1e-6, footprint.durationUs() / 1e6);
       workload = new TraceSource(spec, footprint, trace.loop(), s.durationUs());
     } else {
-      SyntheticWorkload synthetic =
-          new SyntheticWorkload(m.pages(), s.workload().ratePerSecond(), phases(s));
+      phases = phases(s);
+      SyntheticWorkload synthetic = new SyntheticWorkload(m.pages(), s.workload().ratePerSecond(), phases);
       rate = s.workload().ratePerSecond();
       workload = stream -> synthetic.open(stream, s.durationUs());
     }
@@ -128,7 +129,7 @@ public final class ScenarioCompiler {
     }
     long horizon = s.oracle().horizonUs().orElse(breakEven * 1000);
     return new RunPlan(
-        s, memory, monitor, reclaim, thresholds, m.pages(), rate, breakEven, window, horizon, workload);
+        s, memory, monitor, reclaim, thresholds, m.pages(), rate, breakEven, window, horizon, phases, workload);
   }
 
   private static long ceilDiv(long a, long b) {

@@ -33,7 +33,6 @@ public final class DecisionLedger {
   private int head;
   private int size;
   private int nextId;
-  private long judgedDecisions;
   private long recordedDecisions;
 
   public DecisionLedger(Memory memory, long windowMs, long breakEvenMs) {
@@ -106,11 +105,6 @@ public final class DecisionLedger {
     return recordedDecisions;
   }
 
-  /** Decisions judged so far. */
-  public long judged() {
-    return judgedDecisions;
-  }
-
   /** The break-even time this ledger values pageouts against, ms. */
   public long breakEvenMs() {
     return breakEvenMs;
@@ -138,7 +132,6 @@ public final class DecisionLedger {
       value += idle - breakEvenMs;
       pages++;
     }
-    judgedDecisions++;
     sink.judged(t, start[slot], end[slot], mlOpinion[slot], defaultAction[slot], mlDecided[slot], value, pages, touched);
   }
 

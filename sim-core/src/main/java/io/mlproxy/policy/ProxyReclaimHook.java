@@ -24,7 +24,6 @@ public final class ProxyReclaimHook implements DamosDecisionHook {
   private final DecisionLedger ledger;
   private long nowUs;
   private int lastTag;
-  private long mlPageoutsCapped;
 
   public ProxyReclaimHook(MlModelProxy proxy, DamosScheme scheme, DecisionLedger ledger) {
     this.proxy = proxy;
@@ -47,7 +46,6 @@ public final class ProxyReclaimHook implements DamosDecisionHook {
         && !(scheme.isActive() && scheme.remainingQuotaBytes() > 0)) {
       chosen = dflt;
       fromMl = false;
-      mlPageoutsCapped++;
     }
     lastTag = ledger.record(nowUs, startPage, endPage, Decision.mlOpinion(d), dflt, fromMl);
     return toDamos(chosen);
@@ -56,11 +54,6 @@ public final class ProxyReclaimHook implements DamosDecisionHook {
   @Override
   public int lastDecisionTag() {
     return lastTag;
-  }
-
-  /** ML pageouts refused because the scheme had no budget left. */
-  public long mlPageoutsCapped() {
-    return mlPageoutsCapped;
   }
 
   /** DAMOS action code → hint action code. */
