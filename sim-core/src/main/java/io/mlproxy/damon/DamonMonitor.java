@@ -16,8 +16,15 @@ import java.util.SplittableRandom;
  * listener, schemes on the aggregated information, reset of nr_accesses, split; then the regions'
  * memory figures are refreshed and new sampling pages prepared.
  *
- * <p>Initial regions: {@code minRegions} equal pieces (as vaddr's initial split does), so the
- * region count is within bounds from the start.
+ * <p>Initial regions: {@code minRegions} equal pieces. Mainline's DAMON_RECLAIM hands kdamond one
+ * region (the biggest System RAM block); the "strictly respect min_nr_regions" series
+ * (damon_apply_min_nr_regions) splits it at the start into pieces no larger than
+ * total / min_nr_regions, which is what this does.
+ *
+ * <p>Activation (kdamond_wait_activation): when every scheme is deactivated by its watermarks,
+ * kdamond sleeps the shortest watermark check interval: no sampling, no aggregation, ages frozen.
+ * Here the monitor skips the samples and aggregations of that time and resumes on the first
+ * aggregation boundary after it with a fresh aggregation interval.
  */
 public final class DamonMonitor {
 
@@ -38,6 +45,8 @@ public final class DamonMonitor {
     private long nextOpsUpdateSample;
     private int lastNrRegions;
     private long aggregations;
+    /** kdamond sleeps (all schemes inactive) until this time; {@link Long#MIN_VALUE} when awake. */
+    private long asleepUntilUs = Long.MIN_VALUE;
 
     /**
      * @param stream the random stream for sampling pages and split points; one long is drawn
@@ -112,9 +121,47 @@ public final class DamonMonitor {
      * interval began, then picks and clears the next sampling pages.
      */
     public void sample(long nowUs) {
+        if (waitingForActivation(nowUs)) {
+            return;
+        }
         regions.checkAccesses(source, maxNrAccesses);
         passedSamples++;
         regions.prepareAccessChecks(source, random);
+    }
+
+    /** Whether kdamond is asleep because every scheme is deactivated by its watermarks. */
+    public boolean waitingForActivation() {
+        return asleepUntilUs != Long.MIN_VALUE;
+    }
+
+    /**
+     * kdamond_wait_activation, checked where mainline checks it, before each sample: the shortest
+     * damos_wmark_wait_us over the schemes; 0 means some scheme is active.
+     */
+    private boolean waitingForActivation(long nowUs) {
+        if (asleepUntilUs != Long.MIN_VALUE && nowUs < asleepUntilUs) {
+            return true;
+        }
+        if (schemes.isEmpty()) {
+            return false;
+        }
+        long minWait = Long.MAX_VALUE;
+        int free = actionTarget.freeMemoryPermille();
+        for (DamosScheme scheme : schemes) {
+            minWait = Math.min(minWait, scheme.watermarkWaitUs(free));
+        }
+        if (minWait == 0) {
+            if (asleepUntilUs != Long.MIN_VALUE) {
+                asleepUntilUs = Long.MIN_VALUE;
+                nextAggregationSample = passedSamples + samplesPerAggregation;
+            }
+            return false;
+        }
+        // wake on an aggregation boundary so the engine's aggregation events see whole intervals
+        long aggregation = config.aggregationUs();
+        long wake = nowUs + minWait;
+        asleepUntilUs = (wake + aggregation - 1) / aggregation * aggregation;
+        return true;
     }
 
     /** Whether as many samples as one aggregation interval holds have passed since the last aggregation. */
@@ -132,9 +179,13 @@ public final class DamonMonitor {
         return false;
     }
 
-    /** One aggregation: merge, listener, schemes, reset, split (kdamond_fn order). */
+    /**
+     * One aggregation: merge, listener, schemes, reset, split (kdamond_fn order). The merge
+     * threshold is a tenth of the highest nr_accesses observed in the interval, as kdamond_fn
+     * passes the last check_accesses result.
+     */
     public void aggregate(long nowUs) {
-        mergeRegions(maxNrAccesses / 10);
+        mergeRegions(regions.maxNrAccesses() / 10);
         regions.refreshMemoryStats(source);
         listener.onAggregated(regions, nowUs);
         for (DamosScheme scheme : schemes) {

@@ -7,7 +7,8 @@ package io.mlproxy.damon;
 public interface DamosActionTarget {
 
     /**
-     * Pages out the resident pages of {@code [startPage, endPage)} and remembers
+     * Pages out the resident pages of {@code [startPage, endPage)} that are not young (young ones
+     * are marked old and kept, mainline's default young filter) and remembers
      * {@code decisionTag} per page so a later refault can be attributed to this decision.
      *
      * @return the number of pages actually paged out
@@ -23,8 +24,8 @@ public interface DamosActionTarget {
     /** Free memory rate in per-mille: (capacity - resident) * 1000 / capacity. */
     int freeMemoryPermille();
 
-    /** Cumulative simulated CPU time spent applying actions, in microseconds (a monotonic clock). */
-    long actionCpuUs();
+    /** Cumulative simulated CPU time spent applying actions, in nanoseconds (a monotonic clock). */
+    long actionCpuNs();
 
     /** Size of one page in bytes, for byte-denominated quotas. */
     int pageSizeBytes();

@@ -16,7 +16,7 @@ final class QuotaState {
     long esz = UNLIMITED;
     long chargedBytes;
     long totalChargedBytes;
-    long totalChargedUs;
+    long totalChargedNs;
     private boolean windowStarted;
     private long chargedFromUs;
     long qtExceeds;
@@ -57,7 +57,8 @@ final class QuotaState {
     private void setEffective(int pageSizeBytes) {
         long e = UNLIMITED;
         if (timeMs > 0) {
-            long throughput = totalChargedUs > 0 ? totalChargedBytes * 1000 / totalChargedUs : pageSizeBytes * 1024L;
+            long throughput = totalChargedNs > 0 ? mulDiv(totalChargedBytes, 1_000_000, totalChargedNs)
+                    : pageSizeBytes * 1024L;
             e = saturatingMultiply(throughput, timeMs);
         }
         if (sizeBytes > 0 && sizeBytes < e) {
@@ -77,8 +78,18 @@ final class QuotaState {
         return esz == UNLIMITED ? UNLIMITED : Math.max(0, esz - chargedBytes);
     }
 
-    void charge(long bytes, long cpuUs) {
+    void charge(long bytes, long cpuNs) {
         chargedBytes += bytes;
-        totalChargedUs += cpuUs;
+        totalChargedNs += cpuNs;
+    }
+
+    /** a·b/c for non-negative values, saturating instead of overflowing. */
+    private static long mulDiv(long a, long b, long c) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        if (hi == 0 && lo >= 0) {
+            return lo / c;
+        }
+        return saturatingMultiply(a / c, b);
     }
 }

@@ -6,7 +6,6 @@ final class WatermarkState {
     private final DamosWatermarks marks;
     /** damon_new_scheme starts every scheme activated. */
     private boolean active = true;
-    private long nextCheckUs;
 
     WatermarkState(DamosWatermarks marks) {
         this.marks = marks;
@@ -17,28 +16,24 @@ final class WatermarkState {
     }
 
     /**
-     * Re-evaluates the metric: an active scheme every time it is asked, an inactive one only
-     * once its check interval has passed.
+     * damos_wmark_wait_us: re-evaluates the metric and returns how long kdamond may sleep for this
+     * scheme, 0 when it is (now) active. Above high or below low the scheme deactivates; an inactive
+     * scheme between mid and high stays inactive; otherwise it activates.
      */
-    boolean update(long nowUs, int freeMemoryPermille) {
+    long waitUs(int freeMemoryPermille) {
         if (!marks.enabled()) {
             active = true;
-            return true;
-        }
-        if (!active && nowUs < nextCheckUs) {
-            return false;
+            return 0;
         }
         int metric = freeMemoryPermille;
         if (metric > marks.high() || metric < marks.low()) {
             active = false;
-        } else if (!active && metric >= marks.mid()) {
-            active = false;
-        } else {
-            active = true;
+            return marks.intervalUs();
         }
-        if (!active) {
-            nextCheckUs = nowUs + marks.intervalUs();
+        if (!active && metric >= marks.mid()) {
+            return marks.intervalUs();
         }
-        return active;
+        active = true;
+        return 0;
     }
 }

@@ -44,11 +44,10 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     /** touchInfo[2p] = last touch (ms), touchInfo[2p+1] = first touch after watch (ms) or a watch sentinel. */
     private final int[] touchInfo;
     private final int[] pagedOutTag;
-    private final long[] pagedOutAtUs;
 
     private final LruList lru;
     private final ClockRing clock;
-    private RefaultListener refaultListener = RefaultListener.NONE;
+    private WatchListener watchListener = WatchListener.NONE;
 
     private int residentCount;
     private long footprint;
@@ -60,7 +59,8 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     private long refaultsAfterDirectReclaim;
     private long pagesPagedOut;
     private long directReclaimEvictions;
-    private long reclaimCpuUs;
+    /** Proactive reclaim CPU in ns: the time quota is charged from it, as mainline charges the walk's wall time. */
+    private long reclaimCpuNs;
 
     public Memory(MemoryConfig config) {
         this.config = config;
@@ -77,7 +77,6 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
             touchInfo[2 * p + 1] = NOT_WATCHED;
         }
         pagedOutTag = new int[pageCount];
-        pagedOutAtUs = new long[pageCount];
         if (config.eviction() == Eviction.LRU) {
             lru = new LruList(pageCount);
             clock = null;
@@ -111,12 +110,12 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         return usable;
     }
 
-    /** Sets the listener told about refaults of proactively paged-out pages (once, by the engine). */
-    public void setRefaultListener(RefaultListener listener) {
+    /** Sets the listener told about the first touch of each watched page (once, by the engine). */
+    public void setWatchListener(WatchListener listener) {
         if (listener == null) {
-            throw new IllegalArgumentException("refault listener must not be null (use RefaultListener.NONE)");
+            throw new IllegalArgumentException("watch listener must not be null (use WatchListener.NONE)");
         }
-        this.refaultListener = listener;
+        this.watchListener = listener;
     }
 
     // ------------------------------------------------------------------ touch path
@@ -176,10 +175,12 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         accessed[w] |= bit;
         int t = page << 1;
         touchInfo[t] = nowMs;
+        boolean wasResident = (resident[w] & bit) != 0;
         if (touchInfo[t + 1] == UNTOUCHED_SINCE_WATCH) {
             touchInfo[t + 1] = nowMs;
+            watchListener.onFirstTouch(page, nowMs, wasResident);
         }
-        return (resident[w] & bit) != 0;
+        return wasResident;
     }
 
     private void fault(int page, long nowUs) {
@@ -207,9 +208,6 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         } else {
             clock.insert(page);
         }
-        if (previous == PAGED_OUT) {
-            refaultListener.onRefault(page, pagedOutTag[page], pagedOutAtUs[page], nowUs);
-        }
     }
 
     private void directReclaimOne() {
@@ -228,20 +226,44 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
 
     // ------------------------------------------------------------------ proactive actions
 
+    /**
+     * damon_pa_pageout: walks every page of the range; a resident page that is young (accessed
+     * since its bit was last cleared) is only marked old and kept, as mainline's default young
+     * filter does, the others are paged out. CPU: the walk costs {@code pageoutScanNsPerPage} per
+     * page of the range, each page paged out {@code pageoutUsPerPage} more.
+     */
     @Override
     public int pageOut(int startPage, int endPage, int decisionTag, long nowUs) {
+        return pageOut(startPage, endPage, decisionTag, nowUs, true);
+    }
+
+    /**
+     * Pages out every resident page of the range, young or not: the oracle's pageout, which knows
+     * the future and needs no second look at the accessed bit. Costs as {@link #pageOut}.
+     */
+    public int pageOutIgnoringYoung(int startPage, int endPage, int decisionTag, long nowUs) {
+        return pageOut(startPage, endPage, decisionTag, nowUs, false);
+    }
+
+    private int pageOut(int startPage, int endPage, int decisionTag, long nowUs, boolean youngFilter) {
         checkRange(startPage, endPage);
         int done = 0;
         for (int p = nextResident(startPage, endPage); p < endPage; p = nextResident(p + 1, endPage)) {
+            int w = p >>> 6;
+            long bit = 1L << p;
+            if (youngFilter && (accessed[w] & bit) != 0) {
+                accessed[w] &= ~bit;
+                continue;
+            }
             removeFromPolicy(p);
             makeNonResident(p);
             state[p] = PAGED_OUT;
             pagedOutTag[p] = decisionTag;
-            pagedOutAtUs[p] = nowUs;
             done++;
         }
         pagesPagedOut += done;
-        reclaimCpuUs += done * config.pageoutUsPerPage();
+        reclaimCpuNs += (long) (endPage - startPage) * config.pageoutScanNsPerPage()
+                + done * config.pageoutUsPerPage() * 1000;
         return done;
     }
 
@@ -323,13 +345,28 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
 
     // ------------------------------------------------------------------ watch and per-page times
 
-    /** Arms a watch on the range: the first touch of each page after now will be recorded. */
+    /**
+     * Arms a watch on the range: the first touch of each page after now will be recorded and
+     * reported to the {@link WatchListener}.
+     */
     public void watch(int startPage, int endPage, long nowUs) {
         checkRange(startPage, endPage);
         toMs(nowUs);
         for (int p = startPage; p < endPage; p++) {
             touchInfo[2 * p + 1] = UNTOUCHED_SINCE_WATCH;
         }
+    }
+
+    /** Disarms the watch of {@code page}: its next touch is neither recorded nor reported. */
+    public void unwatch(int page) {
+        checkPage(page);
+        touchInfo[2 * page + 1] = NOT_WATCHED;
+    }
+
+    /** Whether {@code page} was touched since its accessed bit was last cleared (a peek: the bit stays). */
+    public boolean isYoung(int page) {
+        checkPage(page);
+        return (accessed[page >>> 6] & (1L << page)) != 0;
     }
 
     /**
@@ -377,7 +414,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         long stallUs = majorFaults * config.faultUs() + directReclaimEvictions * config.directReclaimStallUsPerPage();
         long accessNs = (hits + firstTouches) * config.hitNs();
         return new MemoryCounters(hits + faults, hits, faults, majorFaults, refaults, refaultsAfterDirectReclaim,
-                pagesPagedOut, directReclaimEvictions, residentCount, footprint, reclaimCpuUs, stallUs, accessNs);
+                pagesPagedOut, directReclaimEvictions, residentCount, footprint, reclaimCpuNs / 1000, stallUs, accessNs);
     }
 
     // ------------------------------------------------------------------ AccessBitSource / DamosActionTarget
@@ -420,8 +457,8 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     }
 
     @Override
-    public long actionCpuUs() {
-        return reclaimCpuUs;
+    public long actionCpuNs() {
+        return reclaimCpuNs;
     }
 
     @Override

@@ -12,7 +12,10 @@ package io.mlproxy.memory;
  *   <li>{@code pageoutUsPerPage} 5 µs: CPU cost of reclaiming one anonymous page (unmap, TLB
  *       flush, swap-slot allocation, writeback submission) as measured for shrink_folio_list;</li>
  *   <li>{@code directReclaimStallUsPerPage} 10 µs: a task in direct reclaim pays the pageout
- *       work plus LRU scanning synchronously, about twice the background cost.</li>
+ *       work plus LRU scanning synchronously, about twice the background cost;</li>
+ *   <li>{@code pageoutScanNsPerPage} 100 ns: damon_pa_pageout visits every page of the region
+ *       (folio lookup, young check) whether or not it pages it out; mainline charges the time quota
+ *       with that walk's wall time.</li>
  * </ul>
  *
  * @param pages                        address space size in pages (page frame numbers 0..pages-1)
@@ -22,16 +25,19 @@ package io.mlproxy.memory;
  * @param faultUs                      cost of a major fault (touch of a paged-out or evicted page), µs
  * @param pageoutUsPerPage             CPU cost of proactively paging out one resident page, µs
  * @param directReclaimStallUsPerPage  stall charged per page evicted by direct reclaim, µs
+ * @param pageoutScanNsPerPage         CPU cost of visiting one page of a region being paged out, ns
  * @param eviction                     replacement policy of direct reclaim
  */
 public record MemoryConfig(int pages, int pageSizeBytes, int capacityPages, long hitNs, long faultUs,
-                           long pageoutUsPerPage, long directReclaimStallUsPerPage, Eviction eviction) {
+                           long pageoutUsPerPage, long directReclaimStallUsPerPage, long pageoutScanNsPerPage,
+                           Eviction eviction) {
 
     public static final int DEFAULT_PAGE_SIZE_BYTES = 4096;
     public static final long DEFAULT_HIT_NS = 100;
     public static final long DEFAULT_FAULT_US = 50;
     public static final long DEFAULT_PAGEOUT_US_PER_PAGE = 5;
     public static final long DEFAULT_DIRECT_RECLAIM_STALL_US_PER_PAGE = 10;
+    public static final long DEFAULT_PAGEOUT_SCAN_NS_PER_PAGE = 100;
 
     public MemoryConfig {
         if (pages <= 0) {
@@ -47,6 +53,7 @@ public record MemoryConfig(int pages, int pageSizeBytes, int capacityPages, long
         requireNonNegative("faultUs", faultUs);
         requireNonNegative("pageoutUsPerPage", pageoutUsPerPage);
         requireNonNegative("directReclaimStallUsPerPage", directReclaimStallUsPerPage);
+        requireNonNegative("pageoutScanNsPerPage", pageoutScanNsPerPage);
         if (eviction == null) {
             throw new IllegalArgumentException("eviction must not be null");
         }
@@ -55,13 +62,14 @@ public record MemoryConfig(int pages, int pageSizeBytes, int capacityPages, long
     /** A memory of {@code pages} pages and {@code capacityPages} of DRAM with the documented default costs and LRU. */
     public static MemoryConfig withDefaults(int pages, int capacityPages) {
         return new MemoryConfig(pages, DEFAULT_PAGE_SIZE_BYTES, capacityPages, DEFAULT_HIT_NS, DEFAULT_FAULT_US,
-                DEFAULT_PAGEOUT_US_PER_PAGE, DEFAULT_DIRECT_RECLAIM_STALL_US_PER_PAGE, Eviction.LRU);
+                DEFAULT_PAGEOUT_US_PER_PAGE, DEFAULT_DIRECT_RECLAIM_STALL_US_PER_PAGE, DEFAULT_PAGEOUT_SCAN_NS_PER_PAGE,
+                Eviction.LRU);
     }
 
     /** This configuration with another replacement policy. */
     public MemoryConfig withEviction(Eviction newEviction) {
         return new MemoryConfig(pages, pageSizeBytes, capacityPages, hitNs, faultUs, pageoutUsPerPage,
-                directReclaimStallUsPerPage, newEviction);
+                directReclaimStallUsPerPage, pageoutScanNsPerPage, newEviction);
     }
 
     private static void requireNonNegative(String field, long value) {

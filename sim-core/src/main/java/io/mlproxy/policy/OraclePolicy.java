@@ -58,7 +58,7 @@ public final class OraclePolicy {
       int p = cursor;
       cursor = cursor + 1 == n ? 0 : cursor + 1;
       if (memory.isResident(p) && !future.touchedWithin(p)) {
-        usedInWindow += memory.pageOut(p, p + 1, TAG, nowUs);
+        usedInWindow += memory.pageOutIgnoringYoung(p, p + 1, TAG, nowUs);
       }
     }
   }

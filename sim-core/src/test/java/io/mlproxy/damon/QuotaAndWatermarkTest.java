@@ -12,14 +12,14 @@ class QuotaAndWatermarkTest {
         q.adjust(0, 4096);
         // 4096 B * 1024 per ms x 10 ms = 40 MiB < 128 MiB
         assertThat(q.esz).isEqualTo(40L << 20);
-        q.charge(2048L * 4096, 2048L * 5);
+        q.charge(2048L * 4096, 2048L * 5 * 1000);
         q.adjust(999_999, 4096);
         assertThat(q.remainingBytes()).isEqualTo((40L << 20) - (8L << 20));
         q.adjust(1_000_000, 4096);
         // throughput = 8 MiB * 1000 / 10240 us = 819200 B/ms -> x 10 ms = 8192000 B (2000 pages)
         assertThat(q.esz).isEqualTo(8_192_000L);
         assertThat(q.qtExceeds).isZero();
-        q.charge(8_192_000L, 10_000);
+        q.charge(8_192_000L, 10_000_000);
         q.adjust(2_000_000, 4096);
         assertThat(q.qtExceeds).isEqualTo(1);
     }
@@ -37,12 +37,13 @@ class QuotaAndWatermarkTest {
     @Test
     void watermarksFollowDamosWmarkWaitUs() {
         WatermarkState w = new WatermarkState(new DamosWatermarks(true, 5_000_000, 500, 400, 200));
-        assertThat(w.update(0, 450)).isTrue();          // starts active, 450 within [low, high]
-        assertThat(w.update(100_000, 600)).isFalse();   // above high: deactivated
-        assertThat(w.update(200_000, 300)).isFalse();   // inactive: not re-checked before 5 s
-        assertThat(w.update(5_100_000, 450)).isFalse(); // inactive and between mid and high: stays off
-        assertThat(w.update(10_100_000, 350)).isTrue(); // below mid: activated
-        assertThat(w.update(10_200_000, 150)).isFalse();// below low: off
-        assertThat(new WatermarkState(DamosWatermarks.none()).update(0, 0)).isTrue();
+        assertThat(w.waitUs(450)).isZero();             // starts active, 450 within [low, high]
+        assertThat(w.waitUs(600)).isEqualTo(5_000_000);   // above high: deactivated, sleep the interval
+        assertThat(w.active()).isFalse();
+        assertThat(w.waitUs(450)).isEqualTo(5_000_000);   // inactive and between mid and high: stays off
+        assertThat(w.waitUs(350)).isZero();               // below mid: activated
+        assertThat(w.active()).isTrue();
+        assertThat(w.waitUs(150)).isEqualTo(5_000_000);   // below low: off
+        assertThat(new WatermarkState(DamosWatermarks.none()).waitUs(0)).isZero();
     }
 }

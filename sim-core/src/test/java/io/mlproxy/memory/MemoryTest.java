@@ -15,13 +15,15 @@ class MemoryTest {
     }
 
     @Test
-    void pageOutCountsOnlyResidentPagesAndRefaultIsAttributedToTheTag() {
+    void pageOutCountsOnlyResidentPagesAndTheRefaultKeepsItsTag() {
         Memory m = memory(16, 16, Eviction.LRU);
         for (int p = 0; p < 8; p++) {
             m.touch(p, 1_000);
+            m.testAndClearAccessed(p); // DAMON sampled them since: old pages
         }
+        m.watch(4, 6, 2_000);
         List<long[]> seen = new ArrayList<>();
-        m.setRefaultListener((page, tag, outAt, now) -> seen.add(new long[] {page, tag, outAt, now}));
+        m.setWatchListener((page, nowMs, wasResident) -> seen.add(new long[] {page, nowMs, wasResident ? 1 : 0}));
 
         assertThat(m.pageOut(4, 12, 77, 2_000)).isEqualTo(4); // pages 4..7 resident, 8..11 never touched
         assertThat(m.residentPages()).isEqualTo(4);
@@ -29,21 +31,55 @@ class MemoryTest {
         assertThat(m.pagedOutTag(5)).isEqualTo(77);
 
         m.touch(5, 3_000);
+        m.touch(5, 3_500); // not the first touch since the watch: not reported again
         m.touch(9, 3_000); // first touch: a fault, not a refault
         MemoryCounters c = m.counters();
         assertThat(c.faults()).isEqualTo(8 + 2);
         assertThat(c.majorFaults()).isEqualTo(1);
         assertThat(c.refaults()).isEqualTo(1);
         assertThat(c.pagesPagedOut()).isEqualTo(4);
-        assertThat(c.reclaimCpuUs()).isEqualTo(4 * MemoryConfig.DEFAULT_PAGEOUT_US_PER_PAGE);
+        // the walk visits all 8 pages of the range, 4 of them are paged out
+        assertThat(c.reclaimCpuUs()).isEqualTo(
+            (8 * MemoryConfig.DEFAULT_PAGEOUT_SCAN_NS_PER_PAGE + 4 * MemoryConfig.DEFAULT_PAGEOUT_US_PER_PAGE * 1000) / 1000);
         assertThat(c.stallUs()).isEqualTo(MemoryConfig.DEFAULT_FAULT_US);
-        // hits: none; first touches 9 at hitNs each
-        assertThat(c.accessNs()).isEqualTo(9 * MemoryConfig.DEFAULT_HIT_NS);
+        // hits: one (the second touch of 5); first touches 9 at hitNs each
+        assertThat(c.accessNs()).isEqualTo(10 * MemoryConfig.DEFAULT_HIT_NS);
         assertThat(seen).hasSize(1);
-        assertThat(seen.get(0)).containsExactly(5, 77, 2_000, 3_000);
+        assertThat(seen.get(0)).containsExactly(5, 3, 0);
         assertThat(m.recentRefaults(0, 16)).isEqualTo(1);
         m.clearRecentRefaults();
         assertThat(m.recentRefaults(0, 16)).isZero();
+    }
+
+    @Test
+    void pageOutKeepsYoungPagesAndMarksThemOldAsMainlinesYoungFilterDoes() {
+        Memory m = memory(8, 8, Eviction.LRU);
+        for (int p = 0; p < 4; p++) {
+            m.touch(p, 1_000);
+        }
+        m.testAndClearAccessed(0);
+        m.testAndClearAccessed(1);
+        m.touch(1, 1_500); // young again
+        assertThat(m.isYoung(1)).isTrue();
+        assertThat(m.pageOut(0, 4, 5, 2_000)).isEqualTo(1); // only page 0 was old
+        assertThat(m.isResident(1)).isTrue();
+        assertThat(m.isYoung(1)).isFalse(); // marked old by the attempt
+        assertThat(m.pageOut(0, 4, 6, 2_100)).isEqualTo(3); // the next attempt takes them
+        assertThat(m.residentPages()).isZero();
+    }
+
+    @Test
+    void anUnwatchedPageIsNotReported() {
+        Memory m = memory(8, 8, Eviction.LRU);
+        List<Integer> seen = new ArrayList<>();
+        m.setWatchListener((page, nowMs, wasResident) -> seen.add(page));
+        m.watch(0, 4, 0);
+        m.unwatch(2);
+        for (int p = 0; p < 4; p++) {
+            m.touch(p, 1_000);
+        }
+        assertThat(seen).containsExactly(0, 1, 3);
+        assertThat(m.firstTouchAfterWatch(2)).isEqualTo(Memory.NOT_WATCHED);
     }
 
     @Test
@@ -158,7 +194,7 @@ class MemoryTest {
         assertThatThrownBy(() -> m.pageOut(4, 9, 0, 0)).hasMessageContaining("[4, 9)");
         assertThatThrownBy(() -> m.touch(1, -1)).hasMessageContaining("nowUs");
         assertThatThrownBy(() -> MemoryConfig.withDefaults(0, 1)).hasMessageContaining("pages");
-        assertThatThrownBy(() -> new MemoryConfig(8, 3000, 8, 1, 1, 1, 1, Eviction.LRU))
+        assertThatThrownBy(() -> new MemoryConfig(8, 3000, 8, 1, 1, 1, 1, 1, Eviction.LRU))
                 .hasMessageContaining("pageSizeBytes");
     }
 }
