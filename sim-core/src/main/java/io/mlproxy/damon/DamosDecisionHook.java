@@ -19,4 +19,17 @@ public interface DamosDecisionHook {
     default int lastDecisionTag() {
         return 0;
     }
+
+    /**
+     * Where the decision just returned ends: {@code endPage} of the call when it covers the whole
+     * candidate, or an earlier page when the hook decided only a prefix (the scheme then splits the
+     * region there and asks again for the rest).
+     */
+    default int lastDecisionEnd() {
+        return Integer.MAX_VALUE;
+    }
+
+    /** Told what the last decision's action did once carried out on [startPage, endPage). */
+    default void applied(int action, int startPage, int endPage, int changedPages) {
+    }
 }

@@ -5,14 +5,15 @@ package io.mlproxy.damon;
  * and a decision hook through which another policy (the ML proxy) can override each region's
  * default action. Minimum age and the quota limits can be changed while running.
  *
- * <p>Application (once per aggregation, after the merge): watermarks, then the quota window,
- * then a walk over ALL regions in priority order (coldest first, ties in address order). Each
- * region's default is the scheme's action if the pattern matches, the scheme is active and
- * quota is left, else {@link DamosAction#NONE}; when only part of a region fits the remaining
- * quota the default covers that prefix and the region is split there afterwards, as
- * damos_apply_scheme does. The hook's final action is applied through a
- * {@link DamosActionTarget}; the quota is charged with the bytes acted on and the CPU time the
- * target reports; a non-stat action resets the region's age.
+ * <p>Application (once per aggregation, after the merge): the quota window, then a walk over ALL
+ * regions in priority order (coldest first, ties in address order). Each region's default is the
+ * scheme's action if the pattern matches, the scheme is active (watermarks, evaluated by the
+ * monitor) and quota is left, else {@link DamosAction#NONE}; when only part of a region fits the
+ * remaining quota the candidate is that prefix and the region is split there, as
+ * damos_apply_scheme does, whichever source's action is carried out, so an overriding hook spends
+ * exactly the same quota. The hook's final action is applied through a {@link DamosActionTarget};
+ * the quota is charged with the bytes acted on and the CPU time the target reports (the walk's
+ * time, as mainline charges the wall time of the application); a non-stat action resets the age.
  */
 public final class DamosScheme {
 
@@ -36,6 +37,7 @@ public final class DamosScheme {
     private int[] order = new int[0];
     private int[] score = new int[0];
     private final int[] bucketStart = new int[ColdScore.MAX_SCORE + 2];
+    private final RegionPieces pieces = new RegionPieces();
 
     public DamosScheme(DamosAccessPattern pattern, DamosAction action, DamosQuota quota, DamosWatermarks watermarks) {
         if (pattern == null || action == null || quota == null || watermarks == null) {
@@ -138,58 +140,79 @@ public final class DamosScheme {
         return new DamosStats(nrTried, szTried, nrApplied, szApplied, quota.qtExceeds, nrOverridden);
     }
 
-    /** Applies the scheme to the regions; called by the monitor after the merge of each aggregation. */
+    /**
+     * damos_wmark_wait_us: re-evaluates the watermarks against the free-memory rate; returns 0 when
+     * the scheme is active, else how long kdamond may sleep before checking again.
+     */
+    public long watermarkWaitUs(int freeMemoryPermille) {
+        return watermarks.waitUs(freeMemoryPermille);
+    }
+
+    /**
+     * Applies the scheme to the regions; called by the monitor after the merge of each aggregation.
+     * Each region is decided piece by piece: a piece ends where the quota runs out (the region is
+     * split there, as damos_apply_scheme splits it) or where the hook decided only a prefix (split
+     * there too, as mainline splits a region at an address filter's boundary), and the rest of the
+     * region is offered again. Splits are applied after the walk.
+     */
     void apply(Regions regions, DamosActionTarget target, int maxNrAccesses, long aggregationUs, long nowUs) {
         int pageSize = target.pageSizeBytes();
-        boolean active = watermarks.update(nowUs, target.freeMemoryPermille());
+        boolean active = watermarks.active();
         if (active) {
             quota.adjust(nowUs, pageSize);
         }
         int n = regions.count();
         sortColdestFirst(regions, n, maxNrAccesses, aggregationUs);
-
-        int splitRegion = -1;
-        int splitLeftPages = 0;
-        int splitRightAge = 0;
+        pieces.reset(n);
         for (int k = 0; k < n; k++) {
             int i = order[k];
             int start = regions.startUnchecked(i);
             int end = regions.endUnchecked(i);
             int age = regions.ageUnchecked(i);
-            int defaultAction = DamosAction.NONE.code();
-            int actEnd = end;
-            if (active && pattern.matches((long) (end - start) * pageSize, regions.nrAccessesUnchecked(i), age)) {
+            boolean matches = active
+                    && pattern.matches((long) (end - start) * pageSize, regions.nrAccessesUnchecked(i), age);
+            int s = start;
+            while (s < end) {
                 long remaining = quota.remainingBytes();
-                long wanted = (long) (end - start) * pageSize;
-                if (wanted <= remaining) {
-                    defaultAction = action.code();
-                } else if (remaining >= pageSize) {
-                    actEnd = start + (int) (remaining / pageSize);
-                    defaultAction = action.code();
+                boolean budget = active && remaining >= pageSize;
+                int candidateEnd = end;
+                if (budget && (long) (end - s) * pageSize > remaining) {
+                    candidateEnd = s + (int) (remaining / pageSize);
                 }
-            }
-            int finalAction = hook.decide(i, start, actEnd, defaultAction);
-            if (finalAction != defaultAction) {
-                nrOverridden++;
-            }
-            if (finalAction == DamosAction.NONE.code()) {
-                continue;
-            }
-            applyAction(DamosAction.ofCode(finalAction), target, regions, i, start, actEnd, pageSize, nowUs);
-            if (actEnd < end && finalAction != DamosAction.STAT.code()) {
-                splitRegion = i;
-                splitLeftPages = actEnd - start;
-                splitRightAge = age;
+                int defaultAction = budget && matches ? action.code() : DamosAction.NONE.code();
+                int finalAction = hook.decide(i, s, candidateEnd, defaultAction);
+                int decidedEnd = Math.max(s + 1, Math.min(candidateEnd, hook.lastDecisionEnd()));
+                if (!budget) {
+                    finalAction = DamosAction.NONE.code();
+                }
+                if (finalAction != defaultAction) {
+                    nrOverridden++;
+                }
+                int pieceAge = age;
+                if (finalAction != DamosAction.NONE.code()) {
+                    DamosAction a = DamosAction.ofCode(finalAction);
+                    int changed = applyAction(a, target, s, decidedEnd, pageSize, nowUs);
+                    hook.applied(finalAction, s, decidedEnd, changed);
+                    if (a != DamosAction.STAT) {
+                        pieceAge = 0;
+                    }
+                }
+                if (finalAction == DamosAction.NONE.code() && decidedEnd == candidateEnd && candidateEnd < end) {
+                    // a quota-limited candidate nobody acted on: the rest waits, like a region the quota did not reach
+                    pieces.add(i, s, end, age);
+                    break;
+                }
+                pieces.add(i, s, decidedEnd, pieceAge);
+                s = decidedEnd;
             }
         }
-        if (splitRegion >= 0) {
-            regions.splitAt(splitRegion, splitLeftPages, splitRightAge);
-        }
+        pieces.applyTo(regions);
     }
 
-    private void applyAction(DamosAction finalAction, DamosActionTarget target, Regions regions, int i,
-                             int start, int end, int pageSize, long nowUs) {
-        long cpuBefore = target.actionCpuUs();
+    /** Carries out one action on [start, end); returns the pages it changed. */
+    private int applyAction(DamosAction finalAction, DamosActionTarget target, int start, int end, int pageSize,
+                            long nowUs) {
+        long cpuBefore = target.actionCpuNs();
         int changed;
         switch (finalAction) {
             case PAGEOUT -> changed = target.pageOut(start, end, hook.lastDecisionTag(), nowUs);
@@ -199,16 +222,14 @@ public final class DamosScheme {
             default -> throw new IllegalStateException("unexpected action " + finalAction);
         }
         long bytes = (long) (end - start) * pageSize;
-        quota.charge(bytes, target.actionCpuUs() - cpuBefore);
+        quota.charge(bytes, target.actionCpuNs() - cpuBefore);
         nrTried++;
         szTried += bytes;
         if (changed > 0) {
             nrApplied++;
             szApplied += (long) changed * pageSize;
         }
-        if (finalAction != DamosAction.STAT) {
-            regions.setAge(i, 0);
-        }
+        return changed;
     }
 
     /** Counting sort by cold score, descending; stable, so ties stay in address order. */

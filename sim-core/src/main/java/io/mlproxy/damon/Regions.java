@@ -174,6 +174,15 @@ final class Regions implements RegionsView {
         }
     }
 
+    /** Highest nr_accesses of any region now (what damon_pa_check_accesses returns). */
+    int maxNrAccesses() {
+        int max = 0;
+        for (int i = 0; i < count; i++) {
+            max = Math.max(max, nrAccesses[i]);
+        }
+        return max;
+    }
+
     // ---------------------------------------------------------------- aggregation rules
 
     /**
@@ -303,6 +312,37 @@ final class Regions implements RegionsView {
         t = age; age = sAge; sAge = t;
         count = newCount;
         // sample pages and memory stats are refreshed by the monitor after a split
+    }
+
+    /**
+     * Rebuilds the regions from the pieces a scheme application cut them into: region r becomes
+     * pieceCount[r] regions (the pieces at firstPiece[r].., contiguous, in address order) with the
+     * given ages and r's access counts; regions without pieces stay as they are.
+     */
+    void replaceWithPieces(int[] firstPiece, int[] pieceCount, int[] pieceStart, int[] pieceEnd, int[] pieceAge) {
+        int total = 0;
+        for (int r = 0; r < count; r++) {
+            total += Math.max(1, pieceCount[r]);
+        }
+        ensureCapacity(total);
+        int out = 0;
+        for (int r = 0; r < count; r++) {
+            if (pieceCount[r] == 0) {
+                out = emit(out, r, start[r], end[r]);
+                continue;
+            }
+            for (int k = firstPiece[r]; k < firstPiece[r] + pieceCount[r]; k++) {
+                if (pieceStart[k] != (k == firstPiece[r] ? start[r] : pieceEnd[k - 1])) {
+                    throw new IllegalStateException("pieces of region " + r + " do not tile it");
+                }
+                out = emit(out, r, pieceStart[k], pieceEnd[k]);
+                sAge[out - 1] = pieceAge[k];
+            }
+            if (pieceEnd[firstPiece[r] + pieceCount[r] - 1] != end[r]) {
+                throw new IllegalStateException("pieces of region " + r + " do not reach its end");
+            }
+        }
+        swapScratch(out);
     }
 
     /**

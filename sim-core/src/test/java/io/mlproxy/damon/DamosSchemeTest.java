@@ -21,6 +21,7 @@ class DamosSchemeTest {
         memory = new Memory(MemoryConfig.withDefaults(100, 100));
         for (int p = 0; p < 100; p++) {
             memory.touch(p, 0);
+            memory.testAndClearAccessed(p); // sampled since: old, so a pageout takes them
         }
         regions = new Regions(8);
         // cold scores (age weight only, 100 ms aggregation, max 20): r0 55, r1 46, r2 52
@@ -66,6 +67,7 @@ class DamosSchemeTest {
         int none = DamosAction.NONE.code();
         assertThat(hook.calls).containsExactly(
                 new int[] {0, 0, 30, pageout},   // 40 pages wanted, 30 allowed
+                new int[] {0, 30, 40, none},     // the rest of the region: no quota left
                 new int[] {2, 70, 100, none},    // too young
                 new int[] {1, 40, 70, none});    // accessed
         assertThat(memory.counters().pagesPagedOut()).isEqualTo(30);
@@ -99,7 +101,8 @@ class DamosSchemeTest {
         setUp();
         DamosScheme s = new DamosScheme(new DamosAccessPattern(PAGE, Long.MAX_VALUE, 0, 0, 0, Integer.MAX_VALUE),
                 DamosAction.PAGEOUT, DamosQuota.unlimited(), new DamosWatermarks(true, 5_000_000, 500, 400, 200));
-        s.apply(regions, memory, 20, 100_000, 0); // free rate 0 < low
+        assertThat(s.watermarkWaitUs(memory.freeMemoryPermille())).isEqualTo(5_000_000); // free rate 0 < low
+        s.apply(regions, memory, 20, 100_000, 0);
         assertThat(s.isActive()).isFalse();
         assertThat(memory.counters().pagesPagedOut()).isZero();
         assertThat(s.stats().nrTried()).isZero();
