@@ -9,6 +9,11 @@ package io.mlproxy.agent;
  * last aggregation interval in each dataset, so touches between datasets can be missed: labels
  * are biased towards "idle", exactly as a real agent reading DAMON snapshots would be.
  *
+ * <p>A sample no dataset looked at within its horizon (the agent was down or starved) gets no
+ * label and is dropped: "no activity seen" means idle only when someone was looking. Without this,
+ * an agent coming back from a crash would label every region of before the crash idle, hot ones
+ * included, and learn that busy regions go cold.
+ *
  * <p>Pending samples live in a fixed ring of primitive arrays; when it is full the oldest sample
  * is dropped (and counted) rather than growing without bound.
  */
@@ -27,11 +32,13 @@ public final class LabelTracker {
   private final long[] end;
   private final long[] takenMs;
   private final boolean[] touched;
+  private final boolean[] observed;
   private final double[] features;
   private final double[] scratch;
   private int head;
   private int size;
   private long dropped;
+  private long unobserved;
 
   public LabelTracker(long horizonMs, int capacity, int dimension) {
     if (horizonMs <= 0 || capacity <= 0 || dimension <= 0) {
@@ -45,6 +52,7 @@ public final class LabelTracker {
     this.end = new long[capacity];
     this.takenMs = new long[capacity];
     this.touched = new boolean[capacity];
+    this.observed = new boolean[capacity];
     this.features = new double[capacity * dimension];
     this.scratch = new double[dimension];
   }
@@ -61,6 +69,7 @@ public final class LabelTracker {
     end[slot] = endPage;
     takenMs[slot] = atMs;
     touched[slot] = false;
+    observed[slot] = false;
     System.arraycopy(x, 0, features, slot * dim, dim);
     size++;
   }
@@ -73,9 +82,11 @@ public final class LabelTracker {
     long now = table.timestampMs();
     for (int k = 0; k < size; k++) {
       int slot = (head + k) % capacity;
-      if (!touched[slot] && now > takenMs[slot] && now - takenMs[slot] <= horizonMs
-          && anyActivity(table, start[slot], end[slot])) {
-        touched[slot] = true;
+      if (!touched[slot] && now > takenMs[slot] && now - takenMs[slot] <= horizonMs) {
+        observed[slot] = true;
+        if (anyActivity(table, start[slot], end[slot])) {
+          touched[slot] = true;
+        }
       }
     }
     // Samples resolve in arrival order: positives as soon as seen, negatives after the horizon.
@@ -85,8 +96,12 @@ public final class LabelTracker {
       if (!touched[slot] && !expired) {
         break;
       }
-      System.arraycopy(features, slot * dim, scratch, 0, dim);
-      sink.labelled(scratch, touched[slot]);
+      if (observed[slot]) {
+        System.arraycopy(features, slot * dim, scratch, 0, dim);
+        sink.labelled(scratch, touched[slot]);
+      } else {
+        unobserved++;
+      }
       head = (head + 1) % capacity;
       size--;
     }
@@ -95,6 +110,11 @@ public final class LabelTracker {
   /** Samples still waiting for a label. */
   public int pending() {
     return size;
+  }
+
+  /** Samples dropped unlabelled because no dataset was seen within their horizon. */
+  public long unobserved() {
+    return unobserved;
   }
 
   /** Samples dropped because the ring was full. */

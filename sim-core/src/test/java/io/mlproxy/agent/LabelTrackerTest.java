@@ -36,8 +36,22 @@ class LabelTrackerTest {
     LabelTracker t = new LabelTracker(1_000, 16, 1);
     List<Boolean> labels = new ArrayList<>();
     t.add(0, 50, 0, new double[] {1});
+    t.observe(table(500, 0, 0), (x, touched) -> labels.add(touched));
     t.observe(table(2_000, 5, 0), (x, touched) -> labels.add(touched));
     assertThat(labels).containsExactly(false);
+  }
+
+  @Test
+  void aSampleNoDatasetLookedAtWithinItsHorizonGetsNoLabel() {
+    // the agent was down from 0 to 50 s: seeing no activity then does not mean the region was idle
+    LabelTracker t = new LabelTracker(1_000, 16, 1);
+    List<Boolean> labels = new ArrayList<>();
+    t.add(0, 50, 0, new double[] {1});
+    t.add(100, 200, 0, new double[] {2});
+    t.observe(table(50_000, 0, 0), (x, touched) -> labels.add(touched));
+    assertThat(labels).isEmpty();
+    assertThat(t.pending()).isZero();
+    assertThat(t.unobserved()).isEqualTo(2);
   }
 
   @Test
@@ -58,6 +72,7 @@ class LabelTrackerTest {
     t.add(0, 1, 0, new double[] {3});
     assertThat(t.dropped()).isEqualTo(1);
     List<Double> seen = new ArrayList<>();
+    t.observe(table(500, 0, 0), (x, touched) -> seen.add(x[0]));
     t.observe(table(5_000, 0, 0), (x, touched) -> seen.add(x[0]));
     assertThat(seen).containsExactly(2.0, 3.0);
   }
