@@ -117,7 +117,7 @@ public class ExecuteOperationBenchmark {
     /** A benchmark of the wrong path measures nothing: make sure hits see the hint and misses do not. */
     private void checkDecisions(boolean hit) {
         for (int j = 0; j < CANDIDATES; j++) {
-            int d = proxy.executeOperation(starts[j], ends[j], defaultAction);
+            long d = proxy.executeOperation(starts[j], ends[j], defaultAction);
             boolean abstained = io.mlproxy.proxy.Decision.mlAbstained(d);
             if (abstained == hit) {
                 throw new IllegalStateException("candidate " + j + " [" + starts[j] + ", " + ends[j] + ") "

@@ -1,5 +1,6 @@
 package io.mlproxy.engine;
 
+import io.mlproxy.proxy.PairedEvidence;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,8 +8,11 @@ import java.util.List;
 /** The events of one replication of one variant, in the order they happened (events.csv rows). */
 public final class EventLog {
 
-  /** One row of events.csv without the variant and replication columns. */
-  public record Entry(long timeUs, String kind, String from, String to, String reason) {}
+  /**
+   * One row of events.csv without the variant and replication columns; {@code evidence} is what a
+   * mode transition was decided on ({@link PairedEvidence#NONE} for other events).
+   */
+  public record Entry(long timeUs, String kind, String from, String to, String reason, PairedEvidence evidence) {}
 
   /** A proxy mode transition. */
   public static final String MODE_TRANSITION = "mode_transition";
@@ -27,7 +31,12 @@ public final class EventLog {
 
   /** Appends an event. */
   public void add(long timeUs, String kind, String from, String to, String reason) {
-    entries.add(new Entry(timeUs, kind, from, to, reason));
+    add(timeUs, kind, from, to, reason, PairedEvidence.NONE);
+  }
+
+  /** Appends an event with the evidence it was decided on. */
+  public void add(long timeUs, String kind, String from, String to, String reason, PairedEvidence evidence) {
+    entries.add(new Entry(timeUs, kind, from, to, reason, evidence));
   }
 
   /** The events so far, oldest first. */

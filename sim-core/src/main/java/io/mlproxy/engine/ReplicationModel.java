@@ -11,18 +11,10 @@ import io.mlproxy.damon.DamosScheme;
 import io.mlproxy.engine.DsolReplicationRunner.Scheduler;
 import io.mlproxy.memory.Memory;
 import io.mlproxy.memory.MemoryCounters;
-import io.mlproxy.policy.DecisionLedger;
 import io.mlproxy.policy.OraclePolicy;
-import io.mlproxy.policy.ProxyReclaimHook;
 import io.mlproxy.proxy.ControlInterface;
 import io.mlproxy.proxy.DataChannel;
-import io.mlproxy.proxy.DecisionSource;
-import io.mlproxy.proxy.HintAction;
-import io.mlproxy.proxy.HintTable;
 import io.mlproxy.proxy.MlModelProxy;
-import io.mlproxy.proxy.ModeSignals;
-import io.mlproxy.proxy.ModeTransition;
-import io.mlproxy.proxy.ProxyConfig;
 import io.mlproxy.proxy.SystemMode;
 import io.mlproxy.proxy.TransitionReason;
 import io.mlproxy.scenario.AgentSpec;
@@ -40,18 +32,16 @@ import nl.tudelft.simulation.jstats.streams.MersenneTwister;
  * the ML variants, the proxy and its agent, wired to DSOL events.
  *
  * <p>Events: a workload tick every {@code workload.tick} (its touches, then a DAMON sample when a
- * sampling interval ends); the close of a feedback window, W after each aggregation that took
- * decisions (the judged outcomes go to estimate_efficiency and feedback records); an aggregation
- * every aggregation interval, after the tick and the window closes of the same instant (regions,
- * schemes through the proxy, mode controller, metrics row); the agent's wake-up, training-done and
- * recommendation-delivered events; phase changes; fault start and end.
+ * sampling interval ends; touches of pages under judgement report their outcome to the ledger);
+ * an aggregation every aggregation interval, after the tick of the same instant (judged batches to
+ * estimate_efficiency and closed decisions to feedback, the mode controller, then regions and
+ * schemes through the proxy in the mode just decided, metrics row); the agent's wake-up,
+ * training-done and recommendation-delivered events; phase changes; fault start and end.
  */
 final class ReplicationModel {
 
   /** Touches read per batch from the workload stream. */
   private static final int BATCH = 8192;
-  /** Closing a feedback window runs after the tick and before the aggregation of its instant. */
-  private static final short FEEDBACK_PRIORITY = 3;
   /** Address buckets of the heatmap. */
   static final int HEATMAP_BUCKETS = 64;
 
@@ -74,9 +64,8 @@ final class ReplicationModel {
   private OraclePolicy oracle;
   private DamosScheme scheme;
   private MlModelProxy proxy;
+  private ProxySide proxySide;
   private DamonSubsystem subsystem;
-  private ProxyReclaimHook hook;
-  private DecisionLedger ledger;
   private AgentDriver agent;
   private long proxyNowMs;
   private long ticksPerSample;
@@ -84,13 +73,10 @@ final class ReplicationModel {
   private int aggregationsPerRow;
   private int aggregationsSinceRow;
   private MemoryCounters lastRowCounters;
-  private long lastDecisionsMl;
-  private long lastDecisionsDefault;
   private long lastRejected;
   private double residentSum;
   private double footprintSum;
   private long aggregations;
-  private int transitionsLogged;
 
   ReplicationModel(RunPlan plan, Variant variant, int rep, long repSeed, boolean heatmap) {
     this.plan = plan;
@@ -158,15 +144,11 @@ final class ReplicationModel {
     scheme = plan.reclaim().newScheme(plan.monitor(), memory.pageSizeBytes());
     scheme.setApplyInterval(
         (int) Math.max(1, plan.scenario().policy().applyIntervalUs() / plan.monitor().aggregationUs()));
-    subsystem = new DamonSubsystem(scheme, plan.reclaim(), plan.monitor());
+    proxySide =
+        new ProxySide(plan, plan.scenario().name() + "/" + variant.yamlName(), memory, scheme, () -> proxyNowMs);
+    proxy = proxySide.proxy();
+    subsystem = proxySide.subsystem();
     monitor.setAggregationListener(subsystem);
-    proxy =
-        MlModelProxy.create(
-            plan.scenario().name() + "/" + variant.yamlName(), subsystem, subsystem, () -> proxyNowMs);
-    proxy.init(ProxyConfig.forAddressSpace(plan.addressPages()), plan.thresholds());
-    ledger = new DecisionLedger(memory, plan.feedbackWindowMs(), plan.breakEvenMs());
-    hook = new ProxyReclaimHook(proxy, scheme, ledger);
-    scheme.setDecisionHook(hook);
     monitor.addScheme(scheme, memory);
     if (variant == Variant.HANDCRAFTED) {
       proxy.forceMode(SystemMode.EMERGENCY);
@@ -236,25 +218,19 @@ final class ReplicationModel {
 
   private void aggregate(long now, long aggregationUs) {
     proxyNowMs = now / 1000;
-    SystemMode modeBefore = proxy == null ? null : proxy.mode();
-    long recordedBefore = ledger == null ? 0 : ledger.recorded();
-    if (hook != null) {
-      hook.at(now);
+    if (proxySide != null) {
+      SystemMode modeBefore = proxy.mode();
+      proxySide.judgeAndCorrect(now, 1000 - memory.freeMemoryPermille());
+      modeTimeUs[modeBefore.ordinal()] += aggregationUs;
+      proxySide.logTransitions(events);
+      proxySide.beforeDecisions(now);
     }
-    monitor.aggregate(now);
+    if (monitor.aggregationDue()) {
+      monitor.aggregate(now);
+    }
     if (oracle != null) {
       future.advanceTo(now);
       oracle.apply(now);
-    }
-    if (proxy != null) {
-      if (ledger.recorded() > recordedBefore) {
-        long closesAt = now + plan.feedbackWindowMs() * 1000;
-        scheduler.at(closesAt, FEEDBACK_PRIORITY, () -> ledger.closeDue(closesAt, this::judged));
-      }
-      int pressure = 1000 - memory.freeMemoryPermille();
-      proxy.correctSystemState(pressure);
-      modeTimeUs[modeBefore.ordinal()] += aggregationUs;
-      recordTransitions();
     }
     residentSum += memory.residentPages();
     footprintSum += memory.footprintPages();
@@ -265,42 +241,6 @@ final class ReplicationModel {
     if (++aggregationsSinceRow == aggregationsPerRow) {
       aggregationsSinceRow = 0;
       rows.add(row(now));
-    }
-  }
-
-  private void recordTransitions() {
-    List<ModeTransition> all = proxy.transitions();
-    for (; transitionsLogged < all.size(); transitionsLogged++) {
-      ModeTransition t = all.get(transitionsLogged);
-      String reason = t.reason().name().toLowerCase(java.util.Locale.ROOT);
-      if (t.detail() != null && !t.detail().isEmpty()) {
-        reason = reason + ": " + t.detail();
-      }
-      events.add(t.atMs() * 1000, EventLog.MODE_TRANSITION, t.from().name(), t.to().name(), reason);
-    }
-  }
-
-  private void judged(
-      long decidedAtMs, int start, int end, int ml, int dflt, boolean mlDecided, long value, int pages, int touched) {
-    boolean mlPagesOut = ml == HintAction.CODE_PAGEOUT;
-    boolean defaultPagesOut = dflt == HintAction.CODE_PAGEOUT;
-    long mlValue = mlPagesOut ? value : 0;
-    long defaultValue = defaultPagesOut ? value : 0;
-    if (ml >= 0) {
-      proxy.estimateEfficiency(DecisionSource.CODE_ML, mlValue, pages, mlPagesOut ? touched : 0);
-    }
-    proxy.estimateEfficiency(DecisionSource.CODE_DEFAULT, defaultValue, pages, defaultPagesOut ? touched : 0);
-    int action = mlDecided ? ml : dflt;
-    if (ml >= 0 && end > start) {
-      HintTable t = proxy.hintTable().orElse(null);
-      proxy.errorBackpropagation(
-          t == null ? 0 : t.generation(),
-          start,
-          end,
-          mlDecided ? DecisionSource.CODE_ML : DecisionSource.CODE_DEFAULT,
-          Math.max(0, action),
-          mlDecided ? mlValue : defaultValue,
-          touched);
     }
   }
 
@@ -329,38 +269,13 @@ final class ReplicationModel {
     MemoryCounters c = memory.counters();
     MemoryCounters d = c.since(lastRowCounters);
     lastRowCounters = c;
-    String mode = "";
-    int mlShare = 0;
-    long mlEff = 0;
-    long defEff = 0;
-    int hints = 0;
-    long datasetAge = -1;
-    long staleness = -1;
-    if (proxy != null) {
-      mode = proxy.mode().name();
-      var counters = proxy.counters();
-      long ml = counters.get("decisions_ml");
-      long def = counters.get("decisions_default");
-      long dm = ml - lastDecisionsMl;
-      long dd = def - lastDecisionsDefault;
-      lastDecisionsMl = ml;
-      lastDecisionsDefault = def;
-      mlShare = dm + dd == 0 ? 0 : (int) (dm * 1000 / (dm + dd));
-      ModeSignals sig = proxy.estimateSystemState(1000 - memory.freeMemoryPermille());
-      mlEff = sig.mlSamples() == 0 ? 0 : sig.mlValueSum() / sig.mlSamples();
-      defEff = sig.defaultSamples() == 0 ? 0 : sig.defaultValueSum() / sig.defaultSamples();
-      datasetAge = sig.recommendationAgeMs();
-      HintTable t = proxy.hintTable().orElse(null);
-      if (t != null) {
-        hints = t.size();
-        staleness = Math.max(0, now / 1000 - t.installedAtMs());
-      }
-    }
+    ProxyColumns columns =
+        proxySide == null ? ProxyColumns.NONE : proxySide.columns(now, 1000 - memory.freeMemoryPermille());
     long accessUs = d.accessNs() / 1000 + d.stallUs() + d.reclaimCpuUs();
     return new TimeseriesRow(
         now, d.residentPages(), d.footprintPages(), d.touches(), d.hits(), d.majorFaults(), d.refaults(),
-        d.pagesPagedOut(), d.directReclaimEvictions(), d.reclaimCpuUs(), d.stallUs(), accessUs, mode, mlShare,
-        mlEff, defEff, hints, datasetAge, staleness, memory.freeMemoryPermille());
+        d.pagesPagedOut(), d.directReclaimEvictions(), d.reclaimCpuUs(), d.stallUs(), accessUs, columns,
+        memory.freeMemoryPermille());
   }
 
   private void schedulePhaseChanges() {

@@ -152,7 +152,8 @@ public final class ResultsWriter {
   }
 
   private static void writeEvents(Csv csv, Contents c) {
-    csv.row("time_s", "variant", "rep", "kind", "from", "to", "reason");
+    csv.row("time_s", "variant", "rep", "kind", "from", "to", "evidence_pages", "evidence_mean_ms",
+        "evidence_lower_ms", "evidence_upper_ms", "reason");
     for (ReplicationResult r : c.results()) {
       if (!c.reported().contains(r.outcome().variant())) {
         continue;
@@ -163,9 +164,16 @@ public final class ResultsWriter {
             .num(r.outcome().rep())
             .text(e.kind())
             .text(e.from())
-            .text(e.to())
-            .text(e.reason())
-            .end();
+            .text(e.to());
+        if (e.evidence().pages() > 0) {
+          csv.num(e.evidence().pages())
+              .num(e.evidence().meanMs())
+              .num(e.evidence().lowerMs())
+              .num(e.evidence().upperMs());
+        } else {
+          csv.text("").text("").text("").text("");
+        }
+        csv.text(e.reason()).end();
       }
     }
   }

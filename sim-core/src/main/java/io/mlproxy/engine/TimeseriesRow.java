@@ -2,8 +2,6 @@ package io.mlproxy.engine;
 
 /**
  * One row of timeseries.csv: what happened during one output step (see docs/results-format.md).
- *
- * <p>Empty optional values (no dataset or recommendation yet) are −1.
  */
 public record TimeseriesRow(
     long timeUs,
@@ -18,22 +16,23 @@ public record TimeseriesRow(
     long reclaimCpuUs,
     long stallUs,
     long accessTimeUs,
-    String mode,
-    int mlSharePermille,
-    long mlEfficiency,
-    long defaultEfficiency,
-    int hintsInForce,
-    long datasetAgeMs,
-    long recommendationStalenessMs,
+    ProxyColumns proxy,
     int freePermille) {
 
   /** The header of timeseries.csv, matching {@link #write(Csv)}. */
-  public static final String[] HEADER = {
-    "time_s", "resident_pages", "footprint_pages", "touches", "hits", "faults", "refaults",
-    "pages_paged_out", "direct_reclaims", "reclaim_cpu_us", "stall_us", "access_time_us", "mode",
-    "ml_share_permille", "ml_efficiency", "default_efficiency", "hints_in_force", "dataset_age_ms",
-    "recommendation_staleness_ms", "free_permille"
-  };
+  public static final String[] HEADER = header();
+
+  private static String[] header() {
+    String[] memory = {
+      "time_s", "resident_pages", "footprint_pages", "touches", "hits", "faults", "refaults",
+      "pages_paged_out", "direct_reclaims", "reclaim_cpu_us", "stall_us", "access_time_us"
+    };
+    String[] h = new String[memory.length + ProxyColumns.HEADER.length + 1];
+    System.arraycopy(memory, 0, h, 0, memory.length);
+    System.arraycopy(ProxyColumns.HEADER, 0, h, memory.length, ProxyColumns.HEADER.length);
+    h[h.length - 1] = "free_permille";
+    return h;
+  }
 
   /** Writes this row. */
   public void write(Csv csv) {
@@ -48,22 +47,8 @@ public record TimeseriesRow(
         .num(directReclaims)
         .num(reclaimCpuUs)
         .num(stallUs)
-        .num(accessTimeUs)
-        .text(mode)
-        .num(mlSharePermille)
-        .num(mlEfficiency)
-        .num(defaultEfficiency)
-        .num(hintsInForce);
-    optional(csv, datasetAgeMs);
-    optional(csv, recommendationStalenessMs);
+        .num(accessTimeUs);
+    proxy.write(csv);
     csv.num(freePermille).end();
-  }
-
-  private static void optional(Csv csv, long v) {
-    if (v < 0) {
-      csv.text("");
-    } else {
-      csv.num(v);
-    }
   }
 }

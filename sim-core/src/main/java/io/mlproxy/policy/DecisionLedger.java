@@ -1,38 +1,56 @@
 package io.mlproxy.policy;
 
 import io.mlproxy.memory.Memory;
+import io.mlproxy.memory.WatchListener;
 import io.mlproxy.proxy.HintAction;
 
 /**
  * Shadow evaluation of reclaim decisions: every candidate on which either source wanted a
- * pageout is judged by what its pages do during the feedback window W, whichever source decided.
+ * pageout is judged page by page by what its pages do next, whichever source decided.
  *
- * <p>At decision time the ledger claims the region's resident pages that no earlier open
- * decision holds and arms the memory's watch on them; after W it reads each page's first touch
- * and values the pageout as Σ (min(g, W) − B) page-milliseconds, the way the kernel judges
- * reclaim by workingset refaults. Taken and not-taken pageouts are judged alike, so the default
- * and the ML model are both measured in every mode. Decisions live in a ring of primitive arrays
- * that grows only when W holds more decisions than ever before.
+ * <p>At decision time the ledger claims the region's pages that a pageout would take now
+ * (resident, not young, under no other open judgement) and arms the memory's watch on them. A
+ * claimed page's value as a pageout is min(g, W) − B page-milliseconds, g the time to its next
+ * touch, W the judgement window and B the break-even time, the way the kernel judges reclaim by
+ * workingset refaults. The value is known the moment the page is touched (reported by the memory's
+ * {@link WatchListener}) or once W has passed untouched, so evidence arrives as fast as outcomes
+ * do: a page refaulted 5 ms after its pageout counts 5 ms later, not W later. A judged page is
+ * released at once and can be claimed by the next decision. Each {@link #flush} hands the batches
+ * judged since the last one to the {@link JudgementSink} (one batch per decision), and each decision
+ * whose window closed as a whole for the feedback to the agent. Decisions live in a ring of
+ * primitive arrays that grows only when W holds more open decisions than ever before.
  */
-public final class DecisionLedger {
+public final class DecisionLedger implements WatchListener {
 
   private static final int FREE = -1;
+  /** Tags cycle through 1..TAG_SPACE (0 means "no decision" to the memory). */
+  private static final int TAG_SPACE = 1 << 30;
 
   private final Memory memory;
   private final long windowMs;
   private final long breakEvenMs;
+  /** claimedBy[p]: tag of the open decision judging page p, or FREE. */
   private final int[] claimedBy;
 
   private long[] decidedAtMs;
   private int[] start;
   private int[] end;
-  private int[] id;
+  private int[] tag;
   private byte[] mlOpinion;
   private byte[] defaultAction;
   private boolean[] mlDecided;
+  private int[] claimed;
+  private int[] touched;
+  private long[] touchedValue;
+  private int[] pendingPages;
+  private long[] pendingValue;
+  private long[] pendingAbs;
+  private boolean[] dirty;
+  private int[] dirtySlots;
+  private int dirtyCount;
   private int head;
   private int size;
-  private int nextId;
+  private int lastTag;
   private long recordedDecisions;
 
   public DecisionLedger(Memory memory, long windowMs, long breakEvenMs) {
@@ -56,41 +74,87 @@ public final class DecisionLedger {
     if (ml != HintAction.CODE_PAGEOUT && dflt != HintAction.CODE_PAGEOUT) {
       return 0;
     }
-    int tag = nextId + 1;
-    int claimed = 0;
+    int t = lastTag == TAG_SPACE ? 1 : lastTag + 1;
+    int n = 0;
     for (int p = startPage; p < endPage; p++) {
-      if (claimedBy[p] == FREE && memory.isResident(p)) {
-        claimedBy[p] = tag;
+      if (claimedBy[p] == FREE && memory.isResident(p) && !memory.isYoung(p)) {
+        claimedBy[p] = t;
         memory.watch(p, p + 1, nowUs);
-        claimed++;
+        n++;
       }
     }
-    if (claimed == 0) {
+    if (n == 0) {
       return 0;
     }
-    nextId = tag == Integer.MAX_VALUE ? 0 : tag;
-    if (size == id.length) {
+    lastTag = t;
+    if (size == tag.length) {
       grow();
     }
-    int slot = (head + size) % id.length;
+    int slot = (head + size) % tag.length;
     decidedAtMs[slot] = nowUs / 1000;
     start[slot] = startPage;
     end[slot] = endPage;
-    id[slot] = tag;
+    tag[slot] = t;
     mlOpinion[slot] = (byte) ml;
     defaultAction[slot] = (byte) dflt;
     mlDecided[slot] = fromMl;
+    claimed[slot] = n;
+    touched[slot] = 0;
+    touchedValue[slot] = 0;
+    pendingPages[slot] = 0;
+    pendingValue[slot] = 0;
+    pendingAbs[slot] = 0;
     size++;
     recordedDecisions++;
-    return tag;
+    return t;
   }
 
-  /** Judges every decision whose window has closed by {@code nowUs}, oldest first. */
-  public void closeDue(long nowUs, JudgementSink sink) {
+  /** A claimed page was touched: its value is known now; the page is free for the next decision. */
+  @Override
+  public void onFirstTouch(int page, int nowMs, boolean wasResident) {
+    int t = claimedBy[page];
+    if (t == FREE) {
+      return;
+    }
+    int slot = slotOf(t);
+    long g = nowMs - decidedAtMs[slot];
+    if (g >= windowMs) {
+      return; // its window has passed: the close values it as untouched
+    }
+    claimedBy[page] = FREE;
+    long v = g - breakEvenMs;
+    touched[slot]++;
+    touchedValue[slot] += v;
+    pendingPages[slot]++;
+    pendingValue[slot] += v;
+    pendingAbs[slot] += Math.abs(v);
+    if (!dirty[slot]) {
+      dirty[slot] = true;
+      dirtySlots[dirtyCount++] = slot;
+    }
+  }
+
+  /**
+   * Hands the sink every batch judged since the last flush (pages touched since, one batch per
+   * decision), then closes the decisions whose window ended by {@code nowUs}, oldest first: their
+   * untouched pages are worth W − B each, and each closed decision is judged as a whole.
+   */
+  public void flush(long nowUs, JudgementSink sink) {
+    for (int k = 0; k < dirtyCount; k++) {
+      int slot = dirtySlots[k];
+      dirty[slot] = false;
+      if (pendingPages[slot] > 0) {
+        sink.evidence(mlOpinion[slot], defaultAction[slot], pendingPages[slot], pendingValue[slot], pendingAbs[slot]);
+        pendingPages[slot] = 0;
+        pendingValue[slot] = 0;
+        pendingAbs[slot] = 0;
+      }
+    }
+    dirtyCount = 0;
     long nowMs = nowUs / 1000;
     while (size > 0 && decidedAtMs[head] + windowMs <= nowMs) {
-      judge(head, sink);
-      head = (head + 1) % id.length;
+      close(head, sink);
+      head = (head + 1) % tag.length;
       size--;
     }
   }
@@ -110,60 +174,92 @@ public final class DecisionLedger {
     return breakEvenMs;
   }
 
-  private void judge(int slot, JudgementSink sink) {
-    int tag = id[slot];
-    long t = decidedAtMs[slot];
-    long value = 0;
-    int pages = 0;
-    int touched = 0;
+  /** The judgement window W, ms. */
+  public long windowMs() {
+    return windowMs;
+  }
+
+  private void close(int slot, JudgementSink sink) {
+    int t = tag[slot];
+    int untouched = 0;
     for (int p = start[slot]; p < end[slot]; p++) {
-      if (claimedBy[p] != tag) {
-        continue;
+      if (claimedBy[p] == t) {
+        claimedBy[p] = FREE;
+        memory.unwatch(p);
+        untouched++;
       }
-      claimedBy[p] = FREE;
-      int first = memory.firstTouchAfterWatch(p);
-      long idle = windowMs;
-      if (first >= 0) {
-        idle = Math.min(windowMs, Math.max(0, first - t));
-        if (idle < windowMs) {
-          touched++;
-        }
-      }
-      value += idle - breakEvenMs;
-      pages++;
     }
-    sink.judged(t, start[slot], end[slot], mlOpinion[slot], defaultAction[slot], mlDecided[slot], value, pages, touched);
+    long untouchedValue = untouched * (windowMs - breakEvenMs);
+    if (untouched > 0) {
+      sink.evidence(mlOpinion[slot], defaultAction[slot], untouched, untouchedValue, Math.abs(untouchedValue));
+    }
+    sink.judged(decidedAtMs[slot], start[slot], end[slot], mlOpinion[slot], defaultAction[slot], mlDecided[slot],
+        touchedValue[slot] + untouchedValue, claimed[slot], touched[slot]);
+  }
+
+  private int slotOf(int t) {
+    int offset = t - tag[head];
+    if (offset < 0) {
+      offset += TAG_SPACE;
+    }
+    return (head + offset) % tag.length;
   }
 
   private void allocate(int capacity) {
     decidedAtMs = new long[capacity];
     start = new int[capacity];
     end = new int[capacity];
-    id = new int[capacity];
+    tag = new int[capacity];
     mlOpinion = new byte[capacity];
     defaultAction = new byte[capacity];
     mlDecided = new boolean[capacity];
+    claimed = new int[capacity];
+    touched = new int[capacity];
+    touchedValue = new long[capacity];
+    pendingPages = new int[capacity];
+    pendingValue = new long[capacity];
+    pendingAbs = new long[capacity];
+    dirty = new boolean[capacity];
+    dirtySlots = new int[capacity];
   }
 
   private void grow() {
-    int n = id.length;
-    long[] t = decidedAtMs;
+    int n = tag.length;
+    long[] at = decidedAtMs;
     int[] s = start;
     int[] e = end;
-    int[] ids = id;
+    int[] tg = tag;
     byte[] ml = mlOpinion;
     byte[] df = defaultAction;
     boolean[] md = mlDecided;
+    int[] cl = claimed;
+    int[] tc = touched;
+    long[] tv = touchedValue;
+    int[] pp = pendingPages;
+    long[] pv = pendingValue;
+    long[] pa = pendingAbs;
+    boolean[] dt = dirty;
+    int[] ds = dirtySlots;
     allocate(n * 2);
     for (int k = 0; k < size; k++) {
       int from = (head + k) % n;
-      decidedAtMs[k] = t[from];
+      decidedAtMs[k] = at[from];
       start[k] = s[from];
       end[k] = e[from];
-      id[k] = ids[from];
+      tag[k] = tg[from];
       mlOpinion[k] = ml[from];
       defaultAction[k] = df[from];
       mlDecided[k] = md[from];
+      claimed[k] = cl[from];
+      touched[k] = tc[from];
+      touchedValue[k] = tv[from];
+      pendingPages[k] = pp[from];
+      pendingValue[k] = pv[from];
+      pendingAbs[k] = pa[from];
+      dirty[k] = dt[from];
+    }
+    for (int k = 0; k < dirtyCount; k++) {
+      dirtySlots[k] = (ds[k] - head + n) % n;
     }
     head = 0;
   }

@@ -3,6 +3,7 @@ package io.mlproxy.policy;
 import io.mlproxy.damon.DamosAction;
 import io.mlproxy.damon.DamosDecisionHook;
 import io.mlproxy.damon.DamosScheme;
+import io.mlproxy.memory.Memory;
 import io.mlproxy.proxy.Decision;
 import io.mlproxy.proxy.HintAction;
 import io.mlproxy.proxy.MlModelProxy;
@@ -10,25 +11,33 @@ import io.mlproxy.proxy.MlModelProxy;
 /**
  * The ML-applied policy: DAMON_RECLAIM proposes a default action for every region and the proxy's
  * {@code executeOperation} decides, according to its mode, whether the default or the ML hint is
- * carried out.
+ * carried out, and over how much of the region (up to the edge of ML's part in the shared modes;
+ * the scheme splits the region there).
  *
  * <p>ML may page out regions the scheme would not touch, but never past the scheme's limits: a
- * pageout the default did not propose needs the scheme active (watermarks) and quota left, so the
- * ML variants reclaim within the same budget as the handcrafted one. Every decision is handed to
- * the {@link DecisionLedger} for shadow evaluation.
+ * pageout the default did not propose needs the scheme active (watermarks) and a page of quota
+ * left, and the scheme clips it to the quota, so the ML variants reclaim within the same budget as
+ * the handcrafted one. An ML pageout over a range with no resident page is not carried out: it
+ * would do nothing but reset the region's DAMON age, which the default's own judgement of the region
+ * relies on. Every decision is handed to the {@link DecisionLedger} for shadow evaluation.
  */
 public final class ProxyReclaimHook implements DamosDecisionHook {
 
   private final MlModelProxy proxy;
   private final DamosScheme scheme;
   private final DecisionLedger ledger;
+  private final Memory memory;
   private long nowUs;
   private int lastTag;
+  private int lastEnd;
+  private boolean lastFromMl;
+  private long mlPagesPagedOut;
 
-  public ProxyReclaimHook(MlModelProxy proxy, DamosScheme scheme, DecisionLedger ledger) {
+  public ProxyReclaimHook(MlModelProxy proxy, DamosScheme scheme, DecisionLedger ledger, Memory memory) {
     this.proxy = proxy;
     this.scheme = scheme;
     this.ledger = ledger;
+    this.memory = memory;
   }
 
   /** Sets the time of the aggregation about to apply the scheme. */
@@ -39,21 +48,42 @@ public final class ProxyReclaimHook implements DamosDecisionHook {
   @Override
   public int decide(int regionIndex, int startPage, int endPage, int defaultAction) {
     int dflt = toHint(defaultAction);
-    int d = proxy.executeOperation(startPage, endPage, dflt);
+    long d = proxy.executeOperation(startPage, endPage, dflt);
+    int decidedEnd = (int) (startPage + Decision.pages(d));
     int chosen = Decision.action(d);
     boolean fromMl = Decision.isMl(d);
-    if (chosen == HintAction.CODE_PAGEOUT && dflt != HintAction.CODE_PAGEOUT
-        && !(scheme.isActive() && scheme.remainingQuotaBytes() > 0)) {
+    if (fromMl && chosen == HintAction.CODE_PAGEOUT && dflt != HintAction.CODE_PAGEOUT
+        && (!scheme.isActive() || scheme.remainingQuotaBytes() < memory.pageSizeBytes()
+            || memory.residentPages(startPage, decidedEnd) == 0)) {
       chosen = dflt;
       fromMl = false;
     }
-    lastTag = ledger.record(nowUs, startPage, endPage, Decision.mlOpinion(d), dflt, fromMl);
+    lastTag = ledger.record(nowUs, startPage, decidedEnd, Decision.mlOpinion(d), dflt, fromMl);
+    lastEnd = decidedEnd;
+    lastFromMl = fromMl;
     return toDamos(chosen);
   }
 
   @Override
   public int lastDecisionTag() {
     return lastTag;
+  }
+
+  @Override
+  public int lastDecisionEnd() {
+    return lastEnd;
+  }
+
+  @Override
+  public void applied(int action, int startPage, int endPage, int changedPages) {
+    if (lastFromMl && action == DamosAction.PAGEOUT.code()) {
+      mlPagesPagedOut += changedPages;
+    }
+  }
+
+  /** Pages paged out by decisions ML took, so far. */
+  public long mlPagesPagedOut() {
+    return mlPagesPagedOut;
   }
 
   /** DAMOS action code → hint action code. */

@@ -11,7 +11,12 @@ public enum EmergencyCause {
     /** The newest hint table answers a dataset older than staleness_timeout. */
     STALE_RECOMMENDATIONS(TransitionReason.EMERGENCY_STALE),
     /** No hint table arrived within staleness_timeout of the agent's start. */
-    MISSING_RECOMMENDATIONS(TransitionReason.EMERGENCY_MISSING);
+    MISSING_RECOMMENDATIONS(TransitionReason.EMERGENCY_MISSING),
+    /**
+     * ML recommendations are clearly unreliable: the upper confidence bound of ML − default is below
+     * minus demote_margin. Held until the shadow evidence shows the model no longer worse.
+     */
+    MODEL_UNRELIABLE(TransitionReason.EMERGENCY_MODEL_UNRELIABLE);
 
     private final TransitionReason reason;
 

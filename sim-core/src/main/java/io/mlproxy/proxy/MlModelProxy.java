@@ -24,17 +24,22 @@ public final class MlModelProxy {
     private static final int MODE_COLLABORATION = 2;
     private static final int MODE_RECOMMENDATION = 3;
 
+    // evidence window channels: per-source value of the judged pages, and the paired sums
     private static final int CH_ML_VALUE = 0;
-    private static final int CH_ML_SAMPLES = 1;
-    private static final int CH_ML_PAGES = 2;
-    private static final int CH_ML_REFAULTS = 3;
-    private static final int CH_DEF_VALUE = 4;
-    private static final int CH_DEF_SAMPLES = 5;
-    private static final int CH_DEF_PAGES = 6;
-    private static final int CH_DEF_REFAULTS = 7;
-    private static final int CH_MSG_WRITTEN = 8;
-    private static final int CH_MSG_REJECTED = 9;
-    private static final int CHANNELS = 10;
+    private static final int CH_ML_PAGES = 1;
+    private static final int CH_DEF_VALUE = 2;
+    private static final int CH_DEF_PAGES = 3;
+    private static final int CH_PAIR_DECISIONS = 4;
+    private static final int CH_PAIR_PAGES = 5;
+    private static final int CH_PAIR_DIFF = 6;
+    private static final int CH_PAIR_DIFF_SQ_OVER_PAGES = 7;
+    private static final int CH_PAIR_PAGES_SQ = 8;
+    private static final int CH_PAIR_ABS = 9;
+    private static final int CH_MSG_WRITTEN = 10;
+    private static final int CH_MSG_REJECTED = 11;
+    private static final int CHANNELS = 12;
+    /** The recent evidence the controller steps down on: the last two tenths of the window. */
+    private static final int RECENT_BUCKETS = 2;
 
     private static final EnumSet<ModelState> AFTER_INIT = EnumSet.of(ModelState.INITIALIZED, ModelState.STARTED,
             ModelState.RUNNING, ModelState.STOPPED);
@@ -51,9 +56,9 @@ public final class MlModelProxy {
     private volatile HintTable table;
     private volatile int modeOrdinal = MODE_EMERGENCY;
     private volatile int minConfidence;
-    private volatile int learningShare;
-    private volatile int collaborationShare;
-    private int shareAccumulator;
+    private volatile long[] learningTerritory;
+    private volatile long[] collaborationTerritory;
+    private ExposureMap exposure;
     private long decisionsMl;
     private long decisionsDefault;
     private long mlAbstentions;
@@ -109,6 +114,7 @@ public final class MlModelProxy {
         }
         long now = clock.nowMs();
         this.config = cfg;
+        this.exposure = ExposureMap.of(cfg.addressSpacePages(), cfg.exposureGranulePages());
         this.limits = new RecommendationLimits(cfg.addressSpacePages(), cfg.maxRegionHints(), cfg.maxParamHints(),
                 knobs);
         this.controller = new ModeController(thresholds, now);
@@ -415,20 +421,26 @@ public final class MlModelProxy {
     // =====================================================================================
 
     /**
-     * ml_lib execute_operation: the final decision for one candidate region [startPage, endPage)
+     * ml_lib execute_operation: the final decision for the candidate region [startPage, endPage)
      * whose default-algorithm decision is {@code defaultAction}. The ML opinion is the action of the
      * hint that contains the whole region, if its confidence reaches min_confidence; otherwise ML
-     * abstains and the default decides. The mode picks who decides: EMERGENCY default; LEARNING and
-     * COLLABORATION ML for learning_share / collaboration_share per mille of the candidates ML has an
-     * opinion on (a deterministic accumulator, no random numbers); RECOMMENDATION ML whenever it has
-     * an opinion. Returns a {@link Decision}-encoded int carrying both opinions.
+     * abstains and the default decides. The mode picks who decides: EMERGENCY the default;
+     * RECOMMENDATION ML whenever it has an opinion; LEARNING and COLLABORATION ML inside its sticky
+     * part of the address space (learning_share / collaboration_share per mille of the granules, see
+     * {@link ExposureMap}) and the default outside it. Where the two opinions differ and the region
+     * crosses the edge of ML's part, only the prefix up to that edge is decided: the caller carries it
+     * out, splits the region there and asks again for the rest, as DAMOS splits a region at an
+     * address filter's boundary. So the share bounds how much ML controls, not how often it is asked,
+     * which is what the RFC's "some operations" in LEARNING is for: a bounded trial of the model.
+     * Returns a {@link Decision}-encoded long carrying both opinions and the pages decided.
      *
      * <p>Integer arithmetic only, no allocation, no lock. The lookup is O(1) in any candidate order
      * (DAMOS walks regions coldest first, not by address): the table's bucket index gives the first
      * hint that can contain the start page, a short forward scan finds it, and the hint's bounds and
-     * its action/confidence/used word sit side by side in one array.
+     * its action/confidence/used word sit side by side in one array. The edge of ML's part is found
+     * a word of 64 granules at a time.
      */
-    public int executeOperation(long startPage, long endPage, int defaultAction) {
+    public long executeOperation(long startPage, long endPage, int defaultAction) {
         ModelState st = state;
         if (st == ModelState.CREATED || st == ModelState.SHUTTING_DOWN) {
             throw new MlLibException(st == ModelState.CREATED ? Errno.EINVAL : Errno.ESHUTDOWN,
@@ -437,14 +449,19 @@ public final class MlModelProxy {
         if (defaultAction < 0 || defaultAction > HintAction.MAX_CODE) {
             throw new MlLibException(Errno.EINVAL, "execute_operation: default action " + defaultAction);
         }
+        if (startPage < 0 || endPage <= startPage || endPage > config.addressSpacePages()) {
+            throw new MlLibException(Errno.EINVAL, "execute_operation: region [" + startPage + ", " + endPage
+                    + ") outside the address space of " + config.addressSpacePages() + " pages");
+        }
+        long end = endPage - startPage > Decision.MAX_PAGES ? startPage + Decision.MAX_PAGES : endPage;
         int ml = -1;
         HintTable t = table;
-        if (t != null && endPage > startPage) {
+        if (t != null) {
             int i = t.lookup(startPage);
             if (i >= 0) {
                 long[] sl = t.slots;
                 int at = HintTable.SLOTS * i;
-                if (endPage <= sl[at + 1]) {
+                if (end <= sl[at + 1]) {
                     int m = (int) sl[at + 2];
                     if ((m >>> HintTable.CONFIDENCE_SHIFT & HintTable.CONFIDENCE_MASK) >= minConfidence) {
                         ml = m & HintTable.ACTION_MASK;
@@ -462,10 +479,14 @@ public final class MlModelProxy {
         } else {
             switch (modeOrdinal) {
                 case MODE_LEARNING:
-                    useMl = takeShare(learningShare);
+                    end = shared(learningTerritory, startPage, end, ml != defaultAction);
+                    useMl = (end & 1) != 0;
+                    end >>>= 1;
                     break;
                 case MODE_COLLABORATION:
-                    useMl = takeShare(collaborationShare);
+                    end = shared(collaborationTerritory, startPage, end, ml != defaultAction);
+                    useMl = (end & 1) != 0;
+                    end >>>= 1;
                     break;
                 case MODE_RECOMMENDATION:
                     useMl = true;
@@ -475,7 +496,7 @@ public final class MlModelProxy {
                     break;
             }
         }
-        int d = defaultAction << 16;
+        long d = (long) defaultAction << 16 | (end - startPage) << 32;
         if (useMl) {
             d |= ml | Decision.SOURCE_ML_BIT;
             decisionsMl++;
@@ -483,17 +504,17 @@ public final class MlModelProxy {
             d |= defaultAction;
             decisionsDefault++;
         }
-        return ml < 0 ? d | Decision.ABSTAIN_BIT : d | ml << 8;
+        return ml < 0 ? d | Decision.ABSTAIN_BIT : d | (long) ml << 8;
     }
 
-    private boolean takeShare(int sharePermille) {
-        int acc = shareAccumulator + sharePermille;
-        if (acc >= 1000) {
-            shareAccumulator = acc - 1000;
-            return true;
-        }
-        shareAccumulator = acc;
-        return false;
+    /**
+     * Who decides in a shared mode, packed as {@code decidedEnd << 1 | (ML ? 1 : 0)}: the owner of the
+     * start page's granule; the decision stops at the edge of that owner's run only when the opinions
+     * differ (when they agree, the outcome is the same either way and the region stays whole).
+     */
+    private long shared(long[] territory, long startPage, long end, boolean opinionsDiffer) {
+        long run = exposure.run(territory, startPage, end);
+        return opinionsDiffer ? run : end << 1 | (run & 1);
     }
 
     // =====================================================================================
@@ -501,31 +522,53 @@ public final class MlModelProxy {
     // =====================================================================================
 
     /**
-     * ml_lib estimate_efficiency: accounts the judged outcome of one decision (or a batch) of
-     * {@code source} in the sliding window: its value in page-milliseconds (negative when it cost
-     * more than it saved), the pages it concerned and the refaults it caused. With shadow evaluation
-     * the caller reports both sources for every judged candidate.
+     * ml_lib estimate_efficiency: accounts one judged batch of {@code pages} pages of one decision
+     * (shadow evaluation: both opinions are judged, whoever decided). {@code valuePageMs} is what
+     * paging those pages out was worth, Σ (min(g, W) − B) over them (g the time to each page's next
+     * touch, W the judgement window, B the break-even time), and {@code absValuePageMs} is Σ |min(g, W)
+     * − B|. A source's opinion is worth the value if it pages out, 0 otherwise; where ML had an opinion
+     * the batch is also one sample of the paired difference ML − default the controller decides on
+     * ({@link PairedEvidence}).
      *
-     * @param sourceCode {@link DecisionSource#CODE_ML} or {@link DecisionSource#CODE_DEFAULT}
+     * @param mlOpinion     ML's action ({@link HintAction} code), or -1 when it abstained
+     * @param defaultAction the default's action
      */
-    public synchronized void estimateEfficiency(int sourceCode, long valuePageMs, long pages, long refaults) {
+    public synchronized void estimateEfficiency(int mlOpinion, int defaultAction, long pages, long valuePageMs,
+                                                long absValuePageMs) {
         require("estimate_efficiency", AFTER_INIT);
-        DecisionSource source = DecisionSource.ofCode(sourceCode);
-        if (pages < 0 || refaults < 0) {
-            throw new MlLibException(Errno.EINVAL, "estimate_efficiency: negative pages " + pages + " or refaults "
-                    + refaults);
+        if (mlOpinion != -1) {
+            HintAction.ofCode(mlOpinion);
+        }
+        HintAction.ofCode(defaultAction);
+        if (pages <= 0 || absValuePageMs < 0 || valuePageMs > absValuePageMs || valuePageMs < -absValuePageMs) {
+            throw new MlLibException(Errno.EINVAL, "estimate_efficiency: pages " + pages + ", value " + valuePageMs
+                    + ", |value| sum " + absValuePageMs);
         }
         long now = clock.nowMs();
-        int base = source == DecisionSource.ML ? CH_ML_VALUE : CH_DEF_VALUE;
-        window.add(base, valuePageMs, now);
-        window.add(base + 1, 1, now);
-        window.add(base + 2, pages, now);
-        window.add(base + 3, refaults, now);
-        if (source == DecisionSource.ML) {
-            counters.judgedMl++;
-        } else {
-            counters.judgedDefault++;
+        boolean defaultOut = defaultAction == HintAction.CODE_PAGEOUT;
+        window.add(CH_DEF_VALUE, defaultOut ? valuePageMs : 0, now);
+        window.add(CH_DEF_PAGES, pages, now);
+        counters.judgedDefault += pages;
+        if (mlOpinion < 0) {
+            return;
         }
+        boolean mlOut = mlOpinion == HintAction.CODE_PAGEOUT;
+        window.add(CH_ML_VALUE, mlOut ? valuePageMs : 0, now);
+        window.add(CH_ML_PAGES, pages, now);
+        counters.judgedMl += pages;
+        long diff = mlOut == defaultOut ? 0 : mlOut ? valuePageMs : -valuePageMs;
+        window.add(CH_PAIR_DECISIONS, 1, now);
+        window.add(CH_PAIR_PAGES, pages, now);
+        window.add(CH_PAIR_DIFF, diff, now);
+        window.add(CH_PAIR_DIFF_SQ_OVER_PAGES, Arith.squareOverPages(diff, pages), now);
+        window.add(CH_PAIR_PAGES_SQ, Arith.saturatingMul(pages, pages), now);
+        window.add(CH_PAIR_ABS, mlOut == defaultOut ? 0 : absValuePageMs, now);
+    }
+
+    /** The paired evidence over the controller's window now (what the last decision of the controller saw). */
+    public synchronized PairedEvidence evidence() {
+        require("evidence", AFTER_INIT);
+        return evidence(clock.nowMs());
     }
 
     /**
@@ -680,8 +723,8 @@ public final class MlModelProxy {
 
     private void applyThresholds(ModeThresholds t, long now) {
         minConfidence = t.minConfidencePermille();
-        learningShare = t.learningSharePermille();
-        collaborationShare = t.collaborationSharePermille();
+        learningTerritory = exposure.territory(t.learningSharePermille());
+        collaborationTerritory = exposure.territory(t.collaborationSharePermille());
         window = new SlidingWindowSums(CHANNELS, t.windowMs());
         accountingStartMs = now;
     }
@@ -759,10 +802,23 @@ public final class MlModelProxy {
         boolean running = state.agentActive();
         long age = lastHintsDatasetMs < 0 || !running ? -1 : now - lastHintsDatasetMs;
         return new ModeSignals(now, pressure, running, age, running ? now - agentStartedAtMs : -1,
-                window.sum(CH_MSG_WRITTEN, now), window.sum(CH_MSG_REJECTED, now),
-                window.sum(CH_ML_SAMPLES, now), window.sum(CH_ML_VALUE, now),
-                window.sum(CH_DEF_SAMPLES, now), window.sum(CH_DEF_VALUE, now),
+                window.sum(CH_MSG_WRITTEN, now), window.sum(CH_MSG_REJECTED, now), evidence(now),
+                evidence(now, RECENT_BUCKETS),
+                window.sum(CH_ML_PAGES, now), window.sum(CH_ML_VALUE, now),
+                window.sum(CH_DEF_PAGES, now), window.sum(CH_DEF_VALUE, now),
                 now - accountingStartMs >= controller.thresholds().windowMs());
+    }
+
+    private PairedEvidence evidence(long now) {
+        return evidence(now, SlidingWindowSums.BUCKETS);
+    }
+
+    /** The evidence of the last {@code buckets} tenths of the window. */
+    private PairedEvidence evidence(long now, int buckets) {
+        return PairedEvidence.of(window.sum(CH_PAIR_DECISIONS, now, buckets), window.sum(CH_PAIR_PAGES, now, buckets),
+                window.sum(CH_PAIR_DIFF, now, buckets), window.sum(CH_PAIR_DIFF_SQ_OVER_PAGES, now, buckets),
+                window.sum(CH_PAIR_PAGES_SQ, now, buckets), window.sum(CH_PAIR_ABS, now, buckets),
+                controller.thresholds().zMilli());
     }
 
     private void runController(long now) {

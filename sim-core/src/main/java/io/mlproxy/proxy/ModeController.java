@@ -9,20 +9,29 @@ import java.util.Set;
 
 /**
  * Decides the {@link SystemMode} from {@link ModeSignals} and {@link ModeThresholds}; records every
- * transition. Rules, checked in this order on each {@link #update}:
+ * transition with its evidence. The evidence is the paired ML − default difference per judged page
+ * over the window ({@link PairedEvidence}), with one-sided bounds at the {@code confidence} level;
+ * it counts once it holds {@code min_samples} pages and {@value PairedEvidence#MIN_DECISIONS}
+ * decisions. Margins are per mille of the mean stake |d|: m_p = promote_margin, m_d = demote_margin.
+ * Rules, checked in this order on each {@link #update}:
  * <ol>
+ * <li>The model is judged clearly unreliable when the upper bound is below −m_d over the window, or
+ *     over its last fifth (the recent evidence) while the window's mean is below −m_d: a model that
+ *     turns bad is caught within a second or two, not once bad outcomes outweigh a window of good
+ *     ones, but one burst of bad outcomes after a good record only demotes it; the verdict holds (an
+ *     {@link EmergencyCause#MODEL_UNRELIABLE} cause) until sufficient evidence over the window has a
+ *     mean of at least −m_d and the recent mean is not below it: the model keeps being judged in the
+ *     shadow meanwhile.</li>
  * <li>A forced mode wins; the rules below only keep track of emergency causes meanwhile.</li>
  * <li>Any {@link EmergencyCause} present: go to EMERGENCY (no dwell: danger acts at once).</li>
  * <li>In EMERGENCY: go to LEARNING once every cause has been clear for min_dwell.</li>
- * <li>With at least min_samples judged decisions per source in the window, compare the per-decision
- *     means m (ML) and d (default), in page-milliseconds, integer division. The margin reference is
- *     |d|: {@code margin(x) = |d|·x/1000}. When d = 0 the margin is 0, so ML must be strictly better
- *     to be promoted and strictly worse to be demoted.
- *     <ul><li>Demote to LEARNING (from COLLABORATION or RECOMMENDATION) when d − m &gt; margin(demote).</li>
- *     <li>Otherwise promote one step (LEARNING → COLLABORATION → RECOMMENDATION) when m − d &gt;
- *     margin(promote), the window is full and min_dwell has passed since the last transition.</li></ul>
- *     Between the two margins nothing changes: that band plus the dwell time is the hysteresis.</li>
+ * <li>Demote one step (RECOMMENDATION → COLLABORATION → LEARNING) when the mean is below −m_d over
+ *     the window or recently; otherwise promote one step when the window's lower bound exceeds m_p,
+ *     the window is full and min_dwell has passed since the last transition.</li>
  * </ol>
+ * The band between the margins, the dwell time and the confidence level are the hysteresis.
+ * Checked every aggregation against a sliding window, the bounds are looked at often; the rate of
+ * false promotions under a null model is measured by ModeControllerTest and stated in the README.
  * Reject rate = rejected·1000 / max(written, {@value #REJECT_RATE_MIN_MESSAGES}) over the window, so a
  * single bad message among few does not by itself count as a high rate.
  */
@@ -38,6 +47,7 @@ public final class ModeController {
     private long modeSinceMs;
     private long lastCauseMs;
     private long transitionCount;
+    private boolean modelUnreliable;
     private final ArrayDeque<ModeTransition> history = new ArrayDeque<>();
 
     /** A controller starting in EMERGENCY at {@code nowMs}, with a cause considered present then. */
@@ -88,7 +98,7 @@ public final class ModeController {
             throw new IllegalArgumentException("forced mode must not be null");
         }
         forced = target;
-        return moveTo(target, TransitionReason.FORCED, "forced " + target, nowMs);
+        return moveTo(target, TransitionReason.FORCED, PairedEvidence.NONE, "forced " + target, nowMs);
     }
 
     /** Ends forcing; the adaptive rules resume from LEARNING (or EMERGENCY at the next update if a cause is present). */
@@ -97,7 +107,7 @@ public final class ModeController {
             return Optional.empty();
         }
         forced = null;
-        return moveTo(SystemMode.LEARNING, TransitionReason.RELEASED, "released", nowMs);
+        return moveTo(SystemMode.LEARNING, TransitionReason.RELEASED, PairedEvidence.NONE, "released", nowMs);
     }
 
     /** The emergency causes present in {@code s}. */
@@ -119,7 +129,35 @@ public final class ModeController {
         if (s.agentRunning() && s.recommendationAgeMs() < 0 && s.msSinceAgentStart() > t.stalenessTimeoutMs()) {
             c.add(EmergencyCause.MISSING_RECOMMENDATIONS);
         }
+        if (modelUnreliable) {
+            c.add(EmergencyCause.MODEL_UNRELIABLE);
+        }
         return c;
+    }
+
+    /** Whether the model is currently held to be clearly unreliable. */
+    public boolean modelUnreliable() {
+        return modelUnreliable;
+    }
+
+    /** Rule 1: updates the model-unreliable verdict from the evidence. */
+    private void judgeModel(PairedEvidence window, PairedEvidence recent) {
+        if (clearlyWorse(window) || clearlyWorse(recent) && probablyWorse(window)) {
+            modelUnreliable = true;
+        } else if (modelUnreliable && window.sufficient(thresholds.minSamples())
+                && !probablyWorse(window) && !probablyWorse(recent)) {
+            modelUnreliable = false;
+        }
+    }
+
+    /** Sufficient evidence whose upper bound is below −m_d. */
+    private boolean clearlyWorse(PairedEvidence e) {
+        return e.sufficient(thresholds.minSamples()) && e.upperMs() < -e.margin(thresholds.demoteMarginPermille());
+    }
+
+    /** Sufficient evidence whose mean is below −m_d. */
+    private boolean probablyWorse(PairedEvidence e) {
+        return e.sufficient(thresholds.minSamples()) && e.meanMs() < -e.margin(thresholds.demoteMarginPermille());
     }
 
     /** Reject rate per mille as defined in the class comment. */
@@ -130,6 +168,9 @@ public final class ModeController {
     /** Applies the rules to {@code s}; returns the transition taken, if any. */
     public Optional<ModeTransition> update(ModeSignals s) {
         long now = s.nowMs();
+        PairedEvidence e = s.evidence();
+        PairedEvidence recent = s.recentEvidence();
+        judgeModel(e, recent);
         Set<EmergencyCause> causes = causes(s);
         if (!causes.isEmpty()) {
             lastCauseMs = now;
@@ -142,30 +183,27 @@ public final class ModeController {
                 return Optional.empty();
             }
             EmergencyCause first = causes.iterator().next();
-            return moveTo(SystemMode.EMERGENCY, first.reason(), describe(s, causes), now);
+            PairedEvidence why = first == EmergencyCause.MODEL_UNRELIABLE && !clearlyWorse(e) ? recent : e;
+            return moveTo(SystemMode.EMERGENCY, first.reason(), why, describe(s, causes), now);
         }
         ModeThresholds t = thresholds;
         if (mode == SystemMode.EMERGENCY) {
             if (now - lastCauseMs >= t.minDwellMs()) {
-                return moveTo(SystemMode.LEARNING, TransitionReason.RECOVERED,
-                        "causes clear for " + (now - lastCauseMs) + " ms", now);
+                return moveTo(SystemMode.LEARNING, TransitionReason.RECOVERED, e,
+                        "causes clear for " + (now - lastCauseMs) + " ms; " + describe(e), now);
             }
             return Optional.empty();
         }
-        if (s.mlSamples() < t.minSamples() || s.defaultSamples() < t.minSamples()) {
+        if (mode != SystemMode.LEARNING && (probablyWorse(e) || probablyWorse(recent))) {
+            PairedEvidence why = probablyWorse(e) ? e : recent;
+            return moveTo(mode.demoted(), TransitionReason.DEMOTE, why, describe(why) + recentNote(why, recent), now);
+        }
+        if (!e.sufficient(t.minSamples())) {
             return Optional.empty();
         }
-        long ml = s.mlValueSum() / s.mlSamples();
-        long def = s.defaultValueSum() / s.defaultSamples();
-        long magnitude = def == Long.MIN_VALUE ? Long.MAX_VALUE : Math.abs(def);
-        String evidence = "ml_mean=" + ml + " default_mean=" + def + " ml_samples=" + s.mlSamples()
-                + " default_samples=" + s.defaultSamples() + " page_ms";
-        if (mode != SystemMode.LEARNING && saturatingSub(def, ml) > margin(magnitude, t.demoteMarginPermille())) {
-            return moveTo(SystemMode.LEARNING, TransitionReason.DEMOTE, evidence, now);
-        }
         if (mode != SystemMode.RECOMMENDATION && s.windowFull() && now - modeSinceMs >= t.minDwellMs()
-                && saturatingSub(ml, def) > margin(magnitude, t.promoteMarginPermille())) {
-            return moveTo(mode.promoted(), TransitionReason.PROMOTE, evidence, now);
+                && e.lowerMs() > e.margin(t.promoteMarginPermille())) {
+            return moveTo(mode.promoted(), TransitionReason.PROMOTE, e, describe(e), now);
         }
         return Optional.empty();
     }
@@ -179,24 +217,36 @@ public final class ModeController {
         return magnitude * permille / 1000;
     }
 
-    static long saturatingSub(long a, long b) {
-        long r = a - b;
-        if (((a ^ b) & (a ^ r)) < 0) {
-            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
-        }
-        return r;
-    }
-
     private String describe(ModeSignals s, Set<EmergencyCause> causes) {
-        return causes + " pressure=" + s.pressurePermille() + " recommendation_age_ms=" + s.recommendationAgeMs()
+        String d = causes + " pressure=" + s.pressurePermille() + " recommendation_age_ms=" + s.recommendationAgeMs()
                 + " reject_rate_permille=" + rejectRatePermille(s);
+        if (!causes.contains(EmergencyCause.MODEL_UNRELIABLE)) {
+            return d;
+        }
+        PairedEvidence why = clearlyWorse(s.evidence()) ? s.evidence() : s.recentEvidence();
+        return d + "; " + describe(why) + recentNote(why, s.recentEvidence());
     }
 
-    private Optional<ModeTransition> moveTo(SystemMode to, TransitionReason reason, String detail, long nowMs) {
+    private static String recentNote(PairedEvidence why, PairedEvidence recent) {
+        return why == recent ? " (recent evidence: the last fifth of the window)" : "";
+    }
+
+    private String describe(PairedEvidence e) {
+        if (e.pages() == 0) {
+            return "no judged pages in the window";
+        }
+        return "pages=" + e.pages() + " decisions=" + e.decisions() + " mean_ms=" + e.meanMs() + " lower_ms="
+                + e.lowerMs() + " upper_ms=" + e.upperMs() + " promote_above_ms="
+                + e.margin(thresholds.promoteMarginPermille()) + " demote_below_ms="
+                + -e.margin(thresholds.demoteMarginPermille());
+    }
+
+    private Optional<ModeTransition> moveTo(SystemMode to, TransitionReason reason, PairedEvidence evidence,
+                                            String detail, long nowMs) {
         if (to == mode) {
             return Optional.empty();
         }
-        ModeTransition tr = new ModeTransition(nowMs, mode, to, reason, detail);
+        ModeTransition tr = new ModeTransition(nowMs, mode, to, reason, evidence, detail);
         mode = to;
         modeSinceMs = nowMs;
         transitionCount++;

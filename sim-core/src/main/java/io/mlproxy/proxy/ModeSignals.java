@@ -12,13 +12,17 @@ package io.mlproxy.proxy;
  * @param msSinceAgentStart   time since the agent was started (-1 when not started)
  * @param messagesInWindow    recommendation messages written in the window
  * @param rejectedInWindow    of which rejected
- * @param mlSamples           judged ML decisions in the window
- * @param mlValueSum          their summed value, page-milliseconds
- * @param defaultSamples      judged default decisions in the window
- * @param defaultValueSum     their summed value, page-milliseconds
- * @param windowFull          the efficiency window has been filling for at least window_ms
+ * @param evidence            the paired ML − default evidence over the window
+ * @param recentEvidence      the same over the last fifth of the window, to step down on without waiting
+ *                            for a regime change to fill the whole window
+ * @param mlPages             judged pages on which ML had an opinion, in the window
+ * @param mlValueSum          the value of ML's opinions on them, page-milliseconds
+ * @param defaultPages        judged pages, in the window
+ * @param defaultValueSum     the value of the default's opinions on them, page-milliseconds
+ * @param windowFull          the evidence window has been filling for at least window_ms
  */
 public record ModeSignals(long nowMs, int pressurePermille, boolean agentRunning, long recommendationAgeMs,
-                          long msSinceAgentStart, long messagesInWindow, long rejectedInWindow, long mlSamples,
-                          long mlValueSum, long defaultSamples, long defaultValueSum, boolean windowFull) {
+                          long msSinceAgentStart, long messagesInWindow, long rejectedInWindow,
+                          PairedEvidence evidence, PairedEvidence recentEvidence, long mlPages, long mlValueSum, long defaultPages,
+                          long defaultValueSum, boolean windowFull) {
 }

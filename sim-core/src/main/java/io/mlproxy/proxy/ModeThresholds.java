@@ -6,12 +6,16 @@ import java.util.List;
  * Thresholds of the {@link ModeController}; integers only (per mille, milliseconds, counts).
  * The YAML/RE_INIT option name of each component is in brackets.
  *
- * @param learningSharePermille      [learning_share] share of ML-covered candidates ML decides in LEARNING
+ * @param learningSharePermille      [learning_share] per mille of the address space ML decides in LEARNING
+ *                                   (a sticky part, see {@link ExposureMap})
  * @param collaborationSharePermille [collaboration_share] the same in COLLABORATION
- * @param promoteMarginPermille      [promote_margin] ML must beat default by this, per mille of |default|
- * @param demoteMarginPermille       [demote_margin] ML below default by this, per mille of |default|, demotes
- * @param windowMs                   [window] length of the sliding efficiency window
- * @param minSamples                 [min_samples] judged decisions per source needed in the window
+ * @param promoteMarginPermille      [promote_margin] the lower confidence bound of ML − default must exceed
+ *                                   this, per mille of the mean stake |d|, to promote
+ * @param demoteMarginPermille       [demote_margin] a mean ML − default below minus this (per mille of the
+ *                                   stake) demotes one step; an upper bound below it means the model is
+ *                                   clearly worse: EMERGENCY (MODEL_UNRELIABLE)
+ * @param windowMs                   [window] length of the sliding evidence window
+ * @param minSamples                 [min_samples] judged pages needed in the window before the evidence counts
  * @param minDwellMs                 [min_dwell] minimum time in a mode before a promotion, and clear time
  *                                   of an emergency cause before leaving EMERGENCY
  * @param emergencyPressurePermille  [emergency_pressure] memory pressure (1000 − free rate ‰) at or above
@@ -20,6 +24,7 @@ import java.util.List;
  * @param maxRejectRatePermille      [max_reject_rate] share of rejected messages in the window above which
  *                                   the proxy goes to EMERGENCY
  * @param minConfidencePermille      [min_confidence] region hints below this confidence are ignored
+ * @param confidencePermille         [confidence] one-sided confidence of the evidence bounds (500..999)
  */
 public record ModeThresholds(
         int learningSharePermille,
@@ -32,7 +37,8 @@ public record ModeThresholds(
         int emergencyPressurePermille,
         long stalenessTimeoutMs,
         int maxRejectRatePermille,
-        int minConfidencePermille) {
+        int minConfidencePermille,
+        int confidencePermille) {
 
     /** Largest duration accepted for any millisecond threshold (one day). */
     public static final long MAX_DURATION_MS = 86_400_000L;
@@ -43,7 +49,7 @@ public record ModeThresholds(
     public static final List<String> OPTION_NAMES = List.of(
             "learning_share", "collaboration_share", "promote_margin", "demote_margin", "window",
             "min_samples", "min_dwell", "emergency_pressure", "staleness_timeout", "max_reject_rate",
-            "min_confidence");
+            "min_confidence", "confidence");
 
     /** Validates every component; the message names the component and its allowed range. */
     public ModeThresholds {
@@ -58,11 +64,12 @@ public record ModeThresholds(
         check("stalenessTimeoutMs", stalenessTimeoutMs, 1, MAX_DURATION_MS);
         check("maxRejectRatePermille", maxRejectRatePermille, 0, 1000);
         check("minConfidencePermille", minConfidencePermille, 0, 1000);
+        check("confidencePermille", confidencePermille, NormalQuantile.MIN_PERMILLE, NormalQuantile.MAX_PERMILLE);
     }
 
     /** The documented defaults. */
     public static ModeThresholds defaults() {
-        return new ModeThresholds(100, 500, 50, 50, 10_000, 64, 5_000, 950, 10_000, 200, 500);
+        return new ModeThresholds(100, 500, 50, 50, 10_000, 64, 2_000, 950, 10_000, 200, 500, 990);
     }
 
     /**
@@ -77,11 +84,11 @@ public record ModeThresholds(
         }
         long[] v = {learningSharePermille, collaborationSharePermille, promoteMarginPermille,
                 demoteMarginPermille, windowMs, minSamples, minDwellMs, emergencyPressurePermille,
-                stalenessTimeoutMs, maxRejectRatePermille, minConfidencePermille};
+                stalenessTimeoutMs, maxRejectRatePermille, minConfidencePermille, confidencePermille};
         v[i] = value;
         return new ModeThresholds(toInt(optionName, v[0]), toInt(optionName, v[1]), toInt(optionName, v[2]),
                 toInt(optionName, v[3]), v[4], toInt(optionName, v[5]), v[6], toInt(optionName, v[7]), v[8],
-                toInt(optionName, v[9]), toInt(optionName, v[10]));
+                toInt(optionName, v[9]), toInt(optionName, v[10]), toInt(optionName, v[11]));
     }
 
     /** Value of a component by its option name. */
@@ -98,9 +105,15 @@ public record ModeThresholds(
             case "staleness_timeout": return stalenessTimeoutMs;
             case "max_reject_rate": return maxRejectRatePermille;
             case "min_confidence": return minConfidencePermille;
+            case "confidence": return confidencePermille;
             default:
                 throw new IllegalArgumentException("unknown threshold '" + optionName + "', known: " + OPTION_NAMES);
         }
+    }
+
+    /** z × 1000 of {@link #confidencePermille}. */
+    public int zMilli() {
+        return NormalQuantile.zMilli(confidencePermille);
     }
 
     private static int toInt(String name, long value) {

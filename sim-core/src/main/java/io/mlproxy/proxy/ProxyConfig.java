@@ -10,6 +10,8 @@ package io.mlproxy.proxy;
  * @param feedbackCapacity          feedback records queued at most before new ones are dropped (and counted)
  * @param maxRegionHints            region hints accepted in one message
  * @param maxParamHints             parameter hints accepted in one message
+ * @param exposureGranulePages      granule of the sticky part of the address space the shared modes give
+ *                                  ML (a power of two; see {@link ExposureMap})
  */
 public record ProxyConfig(
         long addressSpacePages,
@@ -17,7 +19,8 @@ public record ProxyConfig(
         int recommendationBufferBytes,
         int feedbackCapacity,
         int maxRegionHints,
-        int maxParamHints) {
+        int maxParamHints,
+        int exposureGranulePages) {
 
     /** Validates ranges; the message names the component. */
     public ProxyConfig {
@@ -42,13 +45,46 @@ public record ProxyConfig(
         if (feedbackCapacity < 1 || feedbackCapacity > 1 << 24) {
             throw new IllegalArgumentException("feedbackCapacity = " + feedbackCapacity + " outside 1..16777216");
         }
+        if (exposureGranulePages < 1 || Integer.bitCount(exposureGranulePages) != 1) {
+            throw new IllegalArgumentException("exposureGranulePages = " + exposureGranulePages
+                    + " must be a power of two >= 1");
+        }
+        if ((addressSpacePages + exposureGranulePages - 1) / exposureGranulePages > MAX_GRANULES) {
+            throw new IllegalArgumentException("exposureGranulePages = " + exposureGranulePages + " cuts "
+                    + addressSpacePages + " pages into more than " + MAX_GRANULES + " granules");
+        }
         if (largest > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxRegionHints/maxParamHints allow messages over 2 GiB");
         }
     }
 
-    /** Defaults for an address space: lag 1, a 4 MiB buffer, 65,536 feedback records, 65,536 hints, 64 knobs. */
+    /** Most exposure granules (the territory bitmaps stay within 2 x 128 KiB). */
+    public static final long MAX_GRANULES = 1L << 20;
+    /** Granules the default exposure granule aims at: fine enough that every DAMON region size class gets some. */
+    public static final int DEFAULT_GRANULES = 256;
+
+    /**
+     * Defaults for an address space: lag 1, a 4 MiB buffer, 65,536 feedback records, 65,536 hints, 64
+     * knobs, and an exposure granule cutting the space into about {@value #DEFAULT_GRANULES} granules.
+     */
     public static ProxyConfig forAddressSpace(long addressSpacePages) {
-        return new ProxyConfig(addressSpacePages, 1, 4 << 20, 65_536, 65_536, 64);
+        return new ProxyConfig(addressSpacePages, 1, 4 << 20, 65_536, 65_536, 64,
+                defaultGranulePages(addressSpacePages));
+    }
+
+    /** The smallest power of two that cuts the space into at most {@value #DEFAULT_GRANULES} granules. */
+    public static int defaultGranulePages(long addressSpacePages) {
+        long per = Math.max(1, (addressSpacePages + DEFAULT_GRANULES - 1) / DEFAULT_GRANULES);
+        long pow = Long.highestOneBit(per);
+        if (pow < per) {
+            pow <<= 1;
+        }
+        return (int) Math.min(pow, 1 << 30);
+    }
+
+    /** This configuration with another exposure granule. */
+    public ProxyConfig withExposureGranule(int granulePages) {
+        return new ProxyConfig(addressSpacePages, maxGenerationLag, recommendationBufferBytes, feedbackCapacity,
+                maxRegionHints, maxParamHints, granulePages);
     }
 }

@@ -24,15 +24,21 @@ final class SlidingWindowSums {
 
     void add(int channel, long value, long nowMs) {
         int slot = slot(nowMs);
-        sums[slot * channels + channel] += value;
+        int at = slot * channels + channel;
+        sums[at] = Arith.saturatingAdd(sums[at], value);
     }
 
     long sum(int channel, long nowMs) {
+        return sum(channel, nowMs, BUCKETS);
+    }
+
+    /** The sum over the current bucket and the {@code buckets} − 1 before it (a shorter, recent window). */
+    long sum(int channel, long nowMs, int buckets) {
         long epoch = epochOf(nowMs);
         long s = 0;
         for (int b = 0; b < BUCKETS; b++) {
-            if (epochs[b] > epoch - BUCKETS && epochs[b] <= epoch) {
-                s += sums[b * channels + channel];
+            if (epochs[b] > epoch - buckets && epochs[b] <= epoch) {
+                s = Arith.saturatingAdd(s, sums[b * channels + channel]);
             }
         }
         return s;

@@ -7,9 +7,9 @@ package io.mlproxy.proxy;
 public enum SystemMode {
     /** Default algorithm only. */
     EMERGENCY,
-    /** ML decides a small share (learning_share) of the candidates it has an opinion on. */
+    /** ML decides its sticky part of the address space, learning_share per mille of it (see ExposureMap). */
     LEARNING,
-    /** ML decides about half (collaboration_share) of them; the default decides the rest. */
+    /** ML decides a larger sticky part, collaboration_share per mille (about half); the default the rest. */
     COLLABORATION,
     /** ML decides every candidate it has an opinion on. */
     RECOMMENDATION;
@@ -19,6 +19,11 @@ public enum SystemMode {
     /** The mode one promotion step above, or this mode when already at the top. */
     public SystemMode promoted() {
         return this == RECOMMENDATION || this == EMERGENCY ? this : VALUES[ordinal() + 1];
+    }
+
+    /** The mode one demotion step below, never below LEARNING (EMERGENCY is entered for a cause, not by steps). */
+    public SystemMode demoted() {
+        return this == COLLABORATION || this == RECOMMENDATION ? VALUES[ordinal() - 1] : this;
     }
 
     /** Mode for an ordinal without allocating. */

@@ -1,10 +1,12 @@
 package io.mlproxy.scenario;
 
+import java.util.OptionalLong;
+
 /**
  * The ML model proxy: its mode (adaptive, or forced), the mode-switch thresholds and the feedback
- * window W over which decisions are judged (microseconds).
+ * window W over which decisions are judged (microseconds; empty = auto, 1.25 x the break-even time).
  */
-public record ProxySpec(Mode mode, ThresholdsSpec thresholds, long feedbackWindowUs) {
+public record ProxySpec(Mode mode, ThresholdsSpec thresholds, OptionalLong feedbackWindowUs) {
 
   /** The mode the proxy runs in; the engine still forces modes per variant. */
   public enum Mode {
@@ -31,8 +33,8 @@ public record ProxySpec(Mode mode, ThresholdsSpec thresholds, long feedbackWindo
     }
   }
 
-  /** adaptive, default thresholds, W = 30 s. */
+  /** adaptive, default thresholds, W = auto. */
   public static ProxySpec defaults() {
-    return new ProxySpec(Mode.ADAPTIVE, ThresholdsSpec.defaults(), 30_000_000);
+    return new ProxySpec(Mode.ADAPTIVE, ThresholdsSpec.defaults(), OptionalLong.empty());
   }
 }

@@ -160,16 +160,28 @@ final class SystemReaders {
     long staleness = s.get("staleness_timeout", d.stalenessTimeoutUs(), durationMs(1000));
     int maxReject = s.get("max_reject_rate", d.maxRejectRatePermille(), permille());
     int minConfidence = s.get("min_confidence", d.minConfidencePermille(), permille());
+    int confidence = s.get("confidence", d.confidencePermille(), intRange(500, 999));
     s.finish();
     return new ThresholdsSpec(learning, collaboration, promote, demote, window, minSamples, minDwell,
-        emergency, staleness, maxReject, minConfidence);
+        emergency, staleness, maxReject, minConfidence, confidence);
   }
 
   static ProxySpec proxy(Section s) {
     ProxySpec d = ProxySpec.defaults();
     ProxySpec.Mode mode = s.get("mode", d.mode(), oneOf(ProxySpec.Mode.class, ProxySpec.Mode::yamlName));
     ThresholdsSpec thresholds = thresholds(s.section("thresholds"));
-    long feedback = s.get("feedback_window", d.feedbackWindowUs(), durationMs(1000));
+    ValueType<Long> ms = durationMs(1000);
+    String expected = "auto or " + ms.expected();
+    OptionalLong feedback = s.get("feedback_window", d.feedbackWindowUs(), ValueType.of(expected, text -> {
+      if ("auto".equals(text.strip())) {
+        return OptionalLong.empty();
+      }
+      try {
+        return OptionalLong.of(ms.parse(text));
+      } catch (BadValue bad) {
+        throw new BadValue(bad.getMessage(), expected);
+      }
+    }));
     s.finish();
     return new ProxySpec(mode, thresholds, feedback);
   }

@@ -21,7 +21,8 @@ public final class ThresholdsFragment {
         + line("emergency_pressure", t.emergencyPressurePermille())
         + line("staleness_timeout", Units.formatDurationUs(t.stalenessTimeoutUs()))
         + line("max_reject_rate", t.maxRejectRatePermille())
-        + line("min_confidence", t.minConfidencePermille());
+        + line("min_confidence", t.minConfidencePermille())
+        + line("confidence", t.confidencePermille());
   }
 
   private static String line(String key, Object value) {

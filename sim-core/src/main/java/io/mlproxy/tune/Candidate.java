@@ -97,7 +97,8 @@ public final class Candidate {
         (int) value(TunedParameter.EMERGENCY_PRESSURE),
         value(TunedParameter.STALENESS_TIMEOUT) * 1000,
         (int) value(TunedParameter.MAX_REJECT_RATE),
-        base.minConfidencePermille());
+        base.minConfidencePermille(),
+        (int) value(TunedParameter.CONFIDENCE));
   }
 
   @Override

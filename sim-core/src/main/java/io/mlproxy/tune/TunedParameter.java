@@ -16,7 +16,8 @@ public enum TunedParameter {
   MIN_DWELL("min_dwell", 0, 60_000, 100, true),
   STALENESS_TIMEOUT("staleness_timeout", 1_000, 60_000, 100, true),
   MAX_REJECT_RATE("max_reject_rate", 0, 1000, 5, false),
-  EMERGENCY_PRESSURE("emergency_pressure", 500, 1000, 5, false);
+  EMERGENCY_PRESSURE("emergency_pressure", 500, 1000, 5, false),
+  CONFIDENCE("confidence", 800, 995, 5, false);
 
   private final String optionName;
   private final long min;
@@ -91,6 +92,7 @@ public enum TunedParameter {
       case STALENESS_TIMEOUT -> t.stalenessTimeoutUs() / 1000;
       case MAX_REJECT_RATE -> t.maxRejectRatePermille();
       case EMERGENCY_PRESSURE -> t.emergencyPressurePermille();
+      case CONFIDENCE -> t.confidencePermille();
     };
   }
 

@@ -69,8 +69,8 @@ class AgentProcessTest {
       agent.write(agent.recommendation());
     }
     p.forceMode(SystemMode.RECOMMENDATION);
-    int busy = p.executeOperation(10, 20, HintAction.CODE_PAGEOUT);
-    int idle = p.executeOperation(200, 300, HintAction.CODE_KEEP);
+    long busy = p.executeOperation(10, 20, HintAction.CODE_PAGEOUT);
+    long idle = p.executeOperation(200, 300, HintAction.CODE_KEEP);
     assertThat(io.mlproxy.proxy.Decision.action(busy)).isEqualTo(HintAction.CODE_KEEP);
     assertThat(io.mlproxy.proxy.Decision.action(idle)).isEqualTo(HintAction.CODE_PAGEOUT);
     assertThat(io.mlproxy.proxy.Decision.isMl(idle)).isTrue();

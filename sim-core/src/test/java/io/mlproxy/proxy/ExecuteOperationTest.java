@@ -65,7 +65,7 @@ class ExecuteOperationTest {
             }
             long e = Math.min(Fixture.PAGES, s + 1 + rnd.nextInt(12));
             int def = rnd.nextInt(4);
-            int d = f.proxy.executeOperation(s, e, def);
+            long d = f.proxy.executeOperation(s, e, def);
             int expected = referenceOpinion(r, s, e, 500);
             assertThat(Decision.mlOpinion(d)).as("opinion for [%d,%d)", s, e).isEqualTo(expected);
             assertThat(Decision.defaultAction(d)).isEqualTo(def);
@@ -85,7 +85,7 @@ class ExecuteOperationTest {
     void emergencyAlwaysUsesTheDefaultButStillReportsTheMlOpinion() {
         Fixture f = withOneHint(HintAction.CODE_PAGEOUT, 900);
         assertThat(f.proxy.mode()).isEqualTo(SystemMode.EMERGENCY);
-        int d = f.proxy.executeOperation(120, 130, HintAction.CODE_KEEP);
+        long d = f.proxy.executeOperation(120, 130, HintAction.CODE_KEEP);
         assertThat(Decision.action(d)).isEqualTo(HintAction.CODE_KEEP);
         assertThat(Decision.source(d)).isEqualTo(DecisionSource.DEFAULT);
         assertThat(Decision.mlOpinion(d)).isEqualTo(HintAction.CODE_PAGEOUT);
@@ -101,46 +101,133 @@ class ExecuteOperationTest {
         assertThat(Decision.isMl(f.proxy.executeOperation(100, 200, 0))).isTrue();
         Fixture low = withOneHint(HintAction.CODE_PAGEOUT, 499);
         low.proxy.forceMode(SystemMode.RECOMMENDATION);
-        int d = low.proxy.executeOperation(120, 130, 0);
+        long d = low.proxy.executeOperation(120, 130, 0);
         assertThat(Decision.mlAbstained(d)).isTrue();
         assertThat(Decision.source(d)).isEqualTo(DecisionSource.DEFAULT);
     }
 
+    /** A started proxy with one PAGEOUT hint over the whole address space, in {@code mode}. */
+    private static Fixture everywhere(SystemMode mode) {
+        Fixture f = Fixture.started();
+        long gen = f.proxy.prepareDataset();
+        f.submit(Recommendation.builder(gen).region(0, Fixture.PAGES, HintAction.PAGEOUT, 900).build());
+        f.proxy.forceMode(mode);
+        return f;
+    }
+
+    /** Which pages ML decides in {@code mode}, asked one page at a time where the opinions differ. */
+    private static boolean[] mlPages(Fixture f) {
+        boolean[] ml = new boolean[(int) Fixture.PAGES];
+        for (int p = 0; p < Fixture.PAGES; p++) {
+            long d = f.proxy.executeOperation(p, p + 1, HintAction.CODE_KEEP);
+            assertThat(Decision.pages(d)).isEqualTo(1);
+            ml[p] = Decision.isMl(d);
+        }
+        return ml;
+    }
+
     @Test
-    void learningAndCollaborationGiveMlExactlyTheirShareDeterministically() {
-        for (SystemMode m : new SystemMode[] {SystemMode.LEARNING, SystemMode.COLLABORATION}) {
-            Fixture f = withOneHint(HintAction.CODE_PAGEOUT, 900);
-            f.proxy.forceMode(m);
-            List<Boolean> pattern = new ArrayList<>();
-            int ml = 0;
-            for (int i = 0; i < 1000; i++) {
-                boolean isMl = Decision.isMl(f.proxy.executeOperation(100, 101, HintAction.CODE_KEEP));
-                pattern.add(isMl);
-                ml += isMl ? 1 : 0;
+    void learningAndCollaborationGiveMlItsStickyEvenlySpreadAndNestedPartOfTheAddressSpace() {
+        boolean[] learning = mlPages(everywhere(SystemMode.LEARNING));
+        boolean[] collaboration = mlPages(everywhere(SystemMode.COLLABORATION));
+        int granule = ProxyConfig.defaultGranulePages(Fixture.PAGES);
+        int l = 0;
+        int c = 0;
+        for (int p = 0; p < Fixture.PAGES; p++) {
+            l += learning[p] ? 1 : 0;
+            c += collaboration[p] ? 1 : 0;
+            if (learning[p]) {
+                assertThat(collaboration[p]).as("LEARNING's part lies inside COLLABORATION's, page %d", p).isTrue();
             }
-            assertThat(ml).isEqualTo(m == SystemMode.LEARNING ? 100 : 500);
-            // a second proxy gives the same sequence
-            Fixture g = withOneHint(HintAction.CODE_PAGEOUT, 900);
-            g.proxy.forceMode(m);
-            for (int i = 0; i < 1000; i++) {
-                assertThat(Decision.isMl(g.proxy.executeOperation(100, 101, 0))).isEqualTo(pattern.get(i));
+            // whole granules change hands
+            assertThat(learning[p]).isEqualTo(learning[p - p % granule]);
+        }
+        int granules = (int) (Fixture.PAGES / granule);
+        assertThat(l / granule).isBetween(granules * 100 / 1000 - 1, granules * 100 / 1000 + 1);
+        assertThat(c / granule).isBetween(granules * 500 / 1000 - 1, granules * 500 / 1000 + 1);
+        // evenly spread: any 40 consecutive granules hold 4 ± 1 of LEARNING's
+        for (int g = 0; g + 40 <= granules; g++) {
+            int n = 0;
+            for (int k = g; k < g + 40; k++) {
+                n += learning[k * granule] ? 1 : 0;
             }
+            assertThat(n).as("granules %d..%d", g, g + 40).isBetween(3, 5);
+        }
+        // sticky: asking again, in any order, gives the same answer
+        Fixture again = everywhere(SystemMode.LEARNING);
+        SplittableRandom rnd = new SplittableRandom(3);
+        for (int k = 0; k < 5000; k++) {
+            int p = rnd.nextInt((int) Fixture.PAGES);
+            assertThat(Decision.isMl(again.proxy.executeOperation(p, p + 1, HintAction.CODE_KEEP)))
+                    .isEqualTo(learning[p]);
         }
     }
 
     @Test
-    void abstentionsDoNotConsumeTheMlShare() {
+    void aRegionCrossingTheEdgeOfMlsPartIsDecidedUpToTheEdgeOnlyWhenTheOpinionsDiffer() {
+        Fixture f = everywhere(SystemMode.LEARNING);
+        boolean[] ml = mlPages(everywhere(SystemMode.LEARNING));
+        int edge = 1;
+        while (ml[edge] == ml[0]) {
+            edge++;
+        }
+        long differ = f.proxy.executeOperation(0, Fixture.PAGES, HintAction.CODE_KEEP);
+        assertThat(Decision.pages(differ)).isEqualTo(edge);
+        assertThat(Decision.isMl(differ)).isEqualTo(ml[0]);
+        assertThat(Decision.action(differ)).isEqualTo(ml[0] ? HintAction.CODE_PAGEOUT : HintAction.CODE_KEEP);
+        long agree = f.proxy.executeOperation(0, Fixture.PAGES, HintAction.CODE_PAGEOUT);
+        assertThat(Decision.pages(agree)).isEqualTo(Fixture.PAGES);
+        assertThat(Decision.action(agree)).isEqualTo(HintAction.CODE_PAGEOUT);
+        // RECOMMENDATION and EMERGENCY decide the whole region
+        f.proxy.forceMode(SystemMode.RECOMMENDATION);
+        assertThat(Decision.pages(f.proxy.executeOperation(0, Fixture.PAGES, HintAction.CODE_KEEP)))
+                .isEqualTo(Fixture.PAGES);
+        f.proxy.forceMode(SystemMode.EMERGENCY);
+        assertThat(Decision.pages(f.proxy.executeOperation(0, Fixture.PAGES, HintAction.CODE_KEEP)))
+                .isEqualTo(Fixture.PAGES);
+    }
+
+    @Property(tries = 100)
+    void walkingARegionPieceByPieceGivesEachPageItsOwner(@ForAll @LongRange(min = 0, max = 4095) long start,
+                                                        @ForAll @IntRange(min = 1, max = 600) int length,
+                                                        @ForAll boolean collaboration) {
+        SystemMode mode = collaboration ? SystemMode.COLLABORATION : SystemMode.LEARNING;
+        Fixture f = everywhere(mode);
+        boolean[] owner = mlPages(everywhere(mode));
+        long end = Math.min(Fixture.PAGES, start + length);
+        long s = start;
+        while (s < end) {
+            long d = f.proxy.executeOperation(s, end, HintAction.CODE_KEEP);
+            long e = s + Decision.pages(d);
+            assertThat(e).isGreaterThan(s).isLessThanOrEqualTo(end);
+            for (long p = s; p < e; p++) {
+                assertThat(owner[(int) p]).as("page %d", p).isEqualTo(Decision.isMl(d));
+            }
+            if (e < end) {
+                assertThat(owner[(int) e]).isNotEqualTo(Decision.isMl(d)); // stops exactly at the edge
+            }
+            s = e;
+        }
+    }
+
+    @Test
+    void abstentionsAreCountedAndDecidedByTheDefault() {
         Fixture f = withOneHint(HintAction.CODE_PAGEOUT, 900);
         f.proxy.forceMode(SystemMode.COLLABORATION);
-        int ml = 0;
         for (int i = 0; i < 100; i++) {
-            f.proxy.executeOperation(300, 301, 0); // abstain
-            ml += Decision.isMl(f.proxy.executeOperation(100, 101, 0)) ? 1 : 0;
+            long d = f.proxy.executeOperation(300, 301, 0); // abstain
+            assertThat(Decision.isMl(d)).isFalse();
         }
-        assertThat(ml).isEqualTo(50);
         assertThat(f.counter("ml_abstentions")).isEqualTo(100);
-        assertThat(f.counter("decisions_ml")).isEqualTo(50);
-        assertThat(f.counter("decisions_default")).isEqualTo(150);
+        assertThat(f.counter("decisions_default")).isEqualTo(100);
+    }
+
+    @Test
+    void regionsOutsideTheAddressSpaceAreEinval() {
+        Fixture f = withOneHint(HintAction.CODE_PAGEOUT, 900);
+        assertThatThrownBy(() -> f.proxy.executeOperation(10, 10, 0)).hasMessageContaining("EINVAL");
+        assertThatThrownBy(() -> f.proxy.executeOperation(-1, 10, 0)).hasMessageContaining("EINVAL");
+        assertThatThrownBy(() -> f.proxy.executeOperation(0, Fixture.PAGES + 1, 0)).hasMessageContaining("EINVAL");
     }
 
     @Test
@@ -157,12 +244,13 @@ class ExecuteOperationTest {
             for (int o = -1; o <= 3; o++) {
                 for (int def = 0; def <= 3; def++) {
                     for (boolean ml : new boolean[] {true, false}) {
-                        int d = Decision.encode(a, ml, o, def);
+                        long d = Decision.encode(a, ml, o, def, 1L + a * 1_000_003L + def);
                         assertThat(Decision.action(d)).isEqualTo(a);
                         assertThat(Decision.isMl(d)).isEqualTo(ml);
                         assertThat(Decision.mlOpinion(d)).isEqualTo(o);
                         assertThat(Decision.mlAbstained(d)).isEqualTo(o < 0);
                         assertThat(Decision.defaultAction(d)).isEqualTo(def);
+                        assertThat(Decision.pages(d)).isEqualTo(1L + a * 1_000_003L + def);
                     }
                 }
             }

@@ -50,19 +50,19 @@ class HintTableSwapConcurrencyTest {
                 while (!stop.get()) {
                     try {
                         p = rnd.nextInt(4) == 0 ? rnd.nextLong(Fixture.PAGES) : (p + 1) % Fixture.PAGES;
-                        int d = f.proxy.executeOperation(p, p + 1, HintAction.CODE_KEEP);
+                        long d = f.proxy.executeOperation(p, p + 1, HintAction.CODE_KEEP);
                         int act = Decision.action(d);
                         if (!Decision.isMl(d) || (act != HintAction.CODE_PAGEOUT && act != HintAction.CODE_HOT)) {
-                            errors.add("single page " + p + ": decision " + Integer.toHexString(d));
+                            errors.add("single page " + p + ": decision " + Long.toHexString(d));
                         }
                         (act == HintAction.CODE_PAGEOUT ? sawA : sawB).incrementAndGet();
                         // two pages: table A covers them, table B has no single hint covering both
                         long q = Math.min(p, Fixture.PAGES - 2);
-                        int d2 = f.proxy.executeOperation(q, q + 2, HintAction.CODE_KEEP);
+                        long d2 = f.proxy.executeOperation(q, q + 2, HintAction.CODE_KEEP);
                         boolean fromA = Decision.isMl(d2) && Decision.action(d2) == HintAction.CODE_PAGEOUT;
                         boolean fromB = Decision.mlAbstained(d2) && Decision.action(d2) == HintAction.CODE_KEEP;
                         if (!fromA && !fromB) {
-                            errors.add("two pages " + q + ": decision " + Integer.toHexString(d2));
+                            errors.add("two pages " + q + ": decision " + Long.toHexString(d2));
                         }
                         HintTable table = f.proxy.hintTable().orElseThrow();
                         long age = table.param("min_age_ms").orElseThrow();

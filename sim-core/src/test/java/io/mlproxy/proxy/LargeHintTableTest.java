@@ -52,7 +52,7 @@ class LargeHintTableTest {
                 int idx = java.util.Arrays.binarySearch(starts, s);
                 int floor = idx >= 0 ? idx : -idx - 2;
                 int expected = floor >= 0 && e <= ends[floor] ? actions[floor] : -1;
-                int d = proxy.executeOperation(s, e, HintAction.CODE_KEEP);
+                long d = proxy.executeOperation(s, e, HintAction.CODE_KEEP);
                 assertThat(Decision.mlOpinion(d)).as("[%d,%d)", s, e).isEqualTo(expected);
                 s += rnd.nextInt(maxGap);
             }

@@ -11,15 +11,33 @@ class ModeControllerTest {
     private static final ModeThresholds T = ModeThresholds.defaults();
     private ModeController c;
 
-    /** Healthy signals: agent up, fresh hints, no rejects, both sources with 100 samples of the given means. */
-    private static ModeSignals healthy(long now, long mlMean, long defMean) {
-        return new ModeSignals(now, 0, true, 100, 60_000, 10, 0, 100, mlMean * 100, 100, defMean * 100, true);
+    /** Evidence of 200 pages in 20 decisions with the given mean and bounds, and a mean stake of 1000 ms. */
+    static PairedEvidence evidence(long mean, long lower, long upper) {
+        return new PairedEvidence(20, 200, mean, (upper - lower) / 5, lower, upper, 1000);
+    }
+
+    /** Healthy signals: agent up, fresh hints, no rejects, a full window with the given evidence. */
+    private static ModeSignals healthy(long now, PairedEvidence e) {
+        return healthy(now, e, PairedEvidence.NONE);
+    }
+
+    /** Healthy signals with evidence over the window and over its recent fifth. */
+    private static ModeSignals healthy(long now, PairedEvidence e, PairedEvidence recent) {
+        return new ModeSignals(now, 0, true, 100, 60_000, 10, 0, e, recent, e.pages(), 0, e.pages(), 0, true);
+    }
+
+    private static ModeSignals healthy(long now) {
+        return healthy(now, PairedEvidence.NONE);
+    }
+
+    private static ModeSignals better(long now) {
+        return healthy(now, evidence(2000, 1500, 2500));
     }
 
     private static ModeSignals with(ModeSignals s, int pressure, boolean agent, long age, long sinceStart,
                                     long msgs, long rejected) {
-        return new ModeSignals(s.nowMs(), pressure, agent, age, sinceStart, msgs, rejected, s.mlSamples(),
-                s.mlValueSum(), s.defaultSamples(), s.defaultValueSum(), s.windowFull());
+        return new ModeSignals(s.nowMs(), pressure, agent, age, sinceStart, msgs, rejected, s.evidence(),
+                s.recentEvidence(), s.mlPages(), s.mlValueSum(), s.defaultPages(), s.defaultValueSum(), s.windowFull());
     }
 
     @BeforeEach
@@ -29,12 +47,20 @@ class ModeControllerTest {
 
     /** Brings the controller to LEARNING at t = 5000 (recovery after the initial dwell). */
     private long toLearning() {
-        assertThat(c.update(healthy(4_999, 0, 0))).isEmpty();
-        Optional<ModeTransition> tr = c.update(healthy(5_000, 0, 0));
+        assertThat(c.update(healthy(4_999))).isEmpty();
+        Optional<ModeTransition> tr = c.update(healthy(5_000));
         assertThat(tr).isPresent();
         assertThat(tr.get().reason()).isEqualTo(TransitionReason.RECOVERED);
         assertThat(c.mode()).isEqualTo(SystemMode.LEARNING);
         return 5_000;
+    }
+
+    private long toRecommendation() {
+        long t = toLearning() + 10_000;
+        c.update(better(t));
+        c.update(better(t + 5_000));
+        assertThat(c.mode()).isEqualTo(SystemMode.RECOMMENDATION);
+        return t + 5_000;
     }
 
     @Test
@@ -44,108 +70,149 @@ class ModeControllerTest {
     }
 
     @Test
-    void promotesOneStepAtATimeWithDwellBetween() {
+    void promotesOneStepAtATimeWithDwellBetweenAndRecordsTheEvidence() {
         long t = toLearning();
-        // ML mean 1100 vs default 1000: +100 > 5% of 1000 = 50
-        assertThat(c.update(healthy(t + 4_999, 1100, 1000))).isEmpty(); // dwell not yet over
-        ModeTransition p1 = c.update(healthy(t + 5_000, 1100, 1000)).orElseThrow();
+        assertThat(c.update(better(t + 4_999))).isEmpty(); // dwell not yet over
+        ModeTransition p1 = c.update(better(t + 5_000)).orElseThrow();
         assertThat(p1.from()).isEqualTo(SystemMode.LEARNING);
         assertThat(p1.to()).isEqualTo(SystemMode.COLLABORATION);
         assertThat(p1.reason()).isEqualTo(TransitionReason.PROMOTE);
         assertThat(p1.atMs()).isEqualTo(t + 5_000);
-        assertThat(p1.detail()).contains("ml_mean=1100").contains("default_mean=1000");
-        assertThat(c.update(healthy(t + 9_999, 1100, 1000))).isEmpty();
-        assertThat(c.update(healthy(t + 10_000, 1100, 1000)).orElseThrow().to()).isEqualTo(SystemMode.RECOMMENDATION);
-        assertThat(c.update(healthy(t + 20_000, 5000, 1000))).isEmpty(); // top reached
+        assertThat(p1.evidence()).isEqualTo(evidence(2000, 1500, 2500));
+        assertThat(p1.detail()).contains("pages=200", "decisions=20", "mean_ms=2000", "lower_ms=1500",
+                "promote_above_ms=50");
+        assertThat(c.update(better(t + 9_999))).isEmpty();
+        assertThat(c.update(better(t + 10_000)).orElseThrow().to()).isEqualTo(SystemMode.RECOMMENDATION);
+        assertThat(c.update(better(t + 20_000))).isEmpty(); // top reached
         assertThat(c.transitions()).extracting(ModeTransition::to).containsExactly(SystemMode.LEARNING,
                 SystemMode.COLLABORATION, SystemMode.RECOMMENDATION);
     }
 
     @Test
-    void promotionNeedsTheMarginStrictly() {
+    void promotionNeedsTheLowerBoundAboveTheMarginStrictly() {
         long t = toLearning() + 10_000;
-        assertThat(c.update(healthy(t, 1050, 1000))).isEmpty(); // exactly +5 %: not enough
-        assertThat(c.update(healthy(t, 1051, 1000))).isPresent();
+        // margin: 50 per mille of the mean stake 1000 ms = 50 ms
+        assertThat(c.update(healthy(t, evidence(400, 50, 750)))).isEmpty();
+        assertThat(c.update(healthy(t, evidence(400, 51, 750)))).isPresent();
     }
 
     @Test
-    void marginIsRelativeToTheMagnitudeOfANegativeDefault() {
+    void aPositiveMeanWithAWideIntervalDoesNotPromote() {
         long t = toLearning() + 10_000;
-        // default -1000, margin 50: ML must exceed -950
-        assertThat(c.update(healthy(t, -950, -1000))).isEmpty();
-        assertThat(c.update(healthy(t, -949, -1000)).orElseThrow().to()).isEqualTo(SystemMode.COLLABORATION);
-    }
-
-    @Test
-    void zeroDefaultMeansAnyStrictImprovementPromotesAndAnyLossDemotes() {
-        long t = toLearning() + 10_000;
-        assertThat(c.update(healthy(t, 0, 0))).isEmpty();
-        assertThat(c.update(healthy(t, 1, 0))).isPresent();
-        assertThat(c.update(healthy(t + 1, -1, 0)).orElseThrow().reason()).isEqualTo(TransitionReason.DEMOTE);
-    }
-
-    @Test
-    void promotionNeedsAFullWindowAndEnoughSamples() {
-        long t = toLearning() + 10_000;
-        ModeSignals s = healthy(t, 2000, 1000);
-        assertThat(c.update(new ModeSignals(t, 0, true, 100, 60_000, 0, 0, 100, 200_000, 100, 100_000, false)))
-                .isEmpty();
-        assertThat(c.update(new ModeSignals(t, 0, true, 100, 60_000, 0, 0, 63, 126_000, 100, 100_000, true)))
-                .isEmpty();
-        assertThat(c.update(new ModeSignals(t, 0, true, 100, 60_000, 0, 0, 100, 200_000, 63, 63_000, true)))
-                .isEmpty();
-        assertThat(c.update(s)).isPresent();
-    }
-
-    @Test
-    void demotesToLearningBeyondTheDemoteMarginAndHoldsInsideTheBand() {
-        long t = toLearning() + 10_000;
-        c.update(healthy(t, 2000, 1000));
-        c.update(healthy(t + 5_000, 2000, 1000));
-        assertThat(c.mode()).isEqualTo(SystemMode.RECOMMENDATION);
-        // inside the hysteresis band [-50, +50]: nothing happens
-        assertThat(c.update(healthy(t + 5_001, 950, 1000))).isEmpty();
-        assertThat(c.update(healthy(t + 5_002, 1040, 1000))).isEmpty();
-        // below default by more than 50: straight back to LEARNING, no dwell needed
-        ModeTransition d = c.update(healthy(t + 5_003, 949, 1000)).orElseThrow();
-        assertThat(d.from()).isEqualTo(SystemMode.RECOMMENDATION);
-        assertThat(d.to()).isEqualTo(SystemMode.LEARNING);
-        assertThat(d.reason()).isEqualTo(TransitionReason.DEMOTE);
-        // and promotion needs a fresh dwell
-        assertThat(c.update(healthy(t + 10_002, 2000, 1000))).isEmpty();
-        assertThat(c.update(healthy(t + 10_003, 2000, 1000))).isPresent();
-    }
-
-    @Test
-    void learningIsNeverDemoted() {
-        long t = toLearning();
-        assertThat(c.update(healthy(t + 1, -10_000, 1000))).isEmpty();
+        assertThat(c.update(healthy(t, evidence(500, -200, 1200)))).isEmpty();
         assertThat(c.mode()).isEqualTo(SystemMode.LEARNING);
+    }
+
+    @Test
+    void promotionNeedsAFullWindowAndSufficientEvidence() {
+        long t = toLearning() + 10_000;
+        PairedEvidence good = evidence(2000, 1500, 2500);
+        ModeSignals notFull =
+                new ModeSignals(t, 0, true, 100, 60_000, 0, 0, good, PairedEvidence.NONE, 200, 0, 200, 0, false);
+        assertThat(c.update(notFull)).isEmpty();
+        PairedEvidence fewPages = new PairedEvidence(20, T.minSamples() - 1, 2000, 100, 1500, 2500, 1000);
+        assertThat(c.update(healthy(t, fewPages))).isEmpty();
+        PairedEvidence fewDecisions =
+                new PairedEvidence(PairedEvidence.MIN_DECISIONS - 1, 200, 2000, 100, 1500, 2500, 1000);
+        assertThat(c.update(healthy(t, fewDecisions))).isEmpty();
+        assertThat(c.update(healthy(t, good))).isPresent();
+    }
+
+    @Test
+    void demotesOneStepBelowTheDemoteMarginAndHoldsInsideTheBand() {
+        long t = toRecommendation();
+        // inside the hysteresis band: nothing happens
+        assertThat(c.update(healthy(t + 1, evidence(-50, -300, 200)))).isEmpty();
+        assertThat(c.update(healthy(t + 2, evidence(40, -200, 280)))).isEmpty();
+        // mean below -50 ms, upper bound not: one step down, no dwell needed
+        ModeTransition d = c.update(healthy(t + 3, evidence(-51, -300, 200))).orElseThrow();
+        assertThat(d.from()).isEqualTo(SystemMode.RECOMMENDATION);
+        assertThat(d.to()).isEqualTo(SystemMode.COLLABORATION);
+        assertThat(d.reason()).isEqualTo(TransitionReason.DEMOTE);
+        assertThat(c.update(healthy(t + 4, evidence(-51, -300, 200))).orElseThrow().to())
+                .isEqualTo(SystemMode.LEARNING);
+        // LEARNING is the floor of a soft loss
+        assertThat(c.update(healthy(t + 5, evidence(-51, -300, 200)))).isEmpty();
+        // and promotion needs a fresh dwell
+        assertThat(c.update(better(t + 5_003))).isEmpty();
+        assertThat(c.update(better(t + 5_004))).isPresent();
+    }
+
+    @Test
+    void aClearlyWorseModelGoesToEmergencyAndComesBackOnlyWhenTheShadowEvidenceClearsIt() {
+        long t = toLearning() + 10_000;
+        PairedEvidence worse = evidence(-900, -1200, -600);
+        ModeTransition e = c.update(healthy(t, worse)).orElseThrow();
+        assertThat(e.to()).isEqualTo(SystemMode.EMERGENCY);
+        assertThat(e.reason()).isEqualTo(TransitionReason.EMERGENCY_MODEL_UNRELIABLE);
+        assertThat(e.evidence()).isEqualTo(worse);
+        assertThat(e.detail()).contains("MODEL_UNRELIABLE", "upper_ms=-600");
+        assertThat(c.modelUnreliable()).isTrue();
+        // no evidence at all does not clear the verdict, however long
+        assertThat(c.update(healthy(t + 60_000))).isEmpty();
+        assertThat(c.update(healthy(t + 60_001, evidence(-300, -500, -100)))).isEmpty();
+        // the shadow evidence says it is no longer worse: cleared, then the dwell since it last held
+        assertThat(c.update(healthy(t + 61_000, evidence(-20, -400, 360)))).isEmpty();
+        assertThat(c.modelUnreliable()).isFalse();
+        assertThat(c.update(healthy(t + 65_000))).isEmpty();
+        ModeTransition r = c.update(healthy(t + 65_001)).orElseThrow();
+        assertThat(r.to()).isEqualTo(SystemMode.LEARNING);
+        assertThat(r.reason()).isEqualTo(TransitionReason.RECOVERED);
+    }
+
+    @Test
+    void aClearlyWorseModelLeavesRecommendationForEmergencyAtOnce() {
+        long t = toRecommendation();
+        ModeTransition e = c.update(healthy(t + 1, evidence(-900, -1200, -51))).orElseThrow();
+        assertThat(e.from()).isEqualTo(SystemMode.RECOMMENDATION);
+        assertThat(e.to()).isEqualTo(SystemMode.EMERGENCY);
+        assertThat(c.causes(healthy(t + 2))).containsExactly(EmergencyCause.MODEL_UNRELIABLE);
+    }
+
+    @Test
+    void recentEvidenceStepsDownAtOnceEvenWhileTheWindowStillLooksGood() {
+        long t = toRecommendation();
+        PairedEvidence window = evidence(1500, 1000, 2000);
+        // recently a little worse: one step down
+        ModeTransition d = c.update(healthy(t + 1, window, evidence(-300, -900, 300))).orElseThrow();
+        assertThat(d.reason()).isEqualTo(TransitionReason.DEMOTE);
+        assertThat(d.detail()).contains("recent evidence");
+        // recently clearly worse against a good window: one more step down, not EMERGENCY
+        assertThat(c.update(healthy(t + 2, window, evidence(-3000, -3500, -2500))).orElseThrow().to())
+                .isEqualTo(SystemMode.LEARNING);
+        assertThat(c.update(healthy(t + 3, window, evidence(-3000, -3500, -2500)))).isEmpty();
+        // recently clearly worse and the window's mean now below the margin too: EMERGENCY at once
+        ModeTransition e =
+                c.update(healthy(t + 4, evidence(-100, -900, 700), evidence(-3000, -3500, -2500))).orElseThrow();
+        assertThat(e.to()).isEqualTo(SystemMode.EMERGENCY);
+        assertThat(e.reason()).isEqualTo(TransitionReason.EMERGENCY_MODEL_UNRELIABLE);
+        assertThat(e.evidence().meanMs()).isEqualTo(-3000);
+        // recent good evidence alone does not promote: the window decides promotions
+        c = new ModeController(T, 0);
+        long u = toLearning() + 10_000;
+        assertThat(c.update(healthy(u, PairedEvidence.NONE, evidence(2000, 1500, 2500)))).isEmpty();
     }
 
     private void assertEmergency(ModeSignals s, EmergencyCause cause, TransitionReason reason) {
         c = new ModeController(T, 0);
-        long t = toLearning() + 10_000;
-        c.update(healthy(t, 2000, 1000));
-        c.update(healthy(t + 5_000, 2000, 1000));
-        assertThat(c.mode()).isEqualTo(SystemMode.RECOMMENDATION);
-        ModeSignals at = new ModeSignals(t + 5_001, s.pressurePermille(), s.agentRunning(), s.recommendationAgeMs(),
-                s.msSinceAgentStart(), s.messagesInWindow(), s.rejectedInWindow(), 100, 200_000, 100, 100_000, true);
+        long t = toRecommendation();
+        ModeSignals at = with(healthy(t + 1), s.pressurePermille(), s.agentRunning(), s.recommendationAgeMs(),
+                s.msSinceAgentStart(), s.messagesInWindow(), s.rejectedInWindow());
         assertThat(c.causes(at)).containsExactly(cause);
         ModeTransition e = c.update(at).orElseThrow();
         assertThat(e.to()).isEqualTo(SystemMode.EMERGENCY);
         assertThat(e.reason()).isEqualTo(reason);
         // cleared: stays in EMERGENCY for the dwell, then LEARNING (not back to RECOMMENDATION)
-        assertThat(c.update(healthy(t + 5_002, 2000, 1000))).isEmpty();
-        assertThat(c.update(healthy(t + 10_000, 2000, 1000))).isEmpty();
-        ModeTransition r = c.update(healthy(t + 10_001, 2000, 1000)).orElseThrow();
+        assertThat(c.update(better(t + 2))).isEmpty();
+        assertThat(c.update(better(t + 5_000))).isEmpty();
+        ModeTransition r = c.update(better(t + 5_001)).orElseThrow();
         assertThat(r.to()).isEqualTo(SystemMode.LEARNING);
         assertThat(r.reason()).isEqualTo(TransitionReason.RECOVERED);
     }
 
     @Test
     void highPressureIsAnEmergency() {
-        ModeSignals ok = healthy(0, 0, 0);
+        ModeSignals ok = healthy(0);
         assertEmergency(with(ok, 950, true, 100, 60_000, 10, 0), EmergencyCause.PRESSURE,
                 TransitionReason.EMERGENCY_PRESSURE);
         assertThat(c.causes(with(ok, 949, true, 100, 60_000, 10, 0))).isEmpty();
@@ -153,7 +220,7 @@ class ModeControllerTest {
 
     @Test
     void staleRecommendationsAreAnEmergency() {
-        ModeSignals ok = healthy(0, 0, 0);
+        ModeSignals ok = healthy(0);
         assertEmergency(with(ok, 0, true, 10_001, 60_000, 10, 0), EmergencyCause.STALE_RECOMMENDATIONS,
                 TransitionReason.EMERGENCY_STALE);
         assertThat(c.causes(with(ok, 0, true, 10_000, 60_000, 10, 0))).isEmpty();
@@ -161,7 +228,7 @@ class ModeControllerTest {
 
     @Test
     void missingRecommendationsAreAnEmergencyAfterTheTimeoutSinceStart() {
-        ModeSignals ok = healthy(0, 0, 0);
+        ModeSignals ok = healthy(0);
         assertEmergency(with(ok, 0, true, -1, 10_001, 0, 0), EmergencyCause.MISSING_RECOMMENDATIONS,
                 TransitionReason.EMERGENCY_MISSING);
         assertThat(c.causes(with(ok, 0, true, -1, 10_000, 0, 0))).isEmpty();
@@ -169,7 +236,7 @@ class ModeControllerTest {
 
     @Test
     void highRejectRateIsAnEmergency() {
-        ModeSignals ok = healthy(0, 0, 0);
+        ModeSignals ok = healthy(0);
         // 3 of 10 rejected = 300 per mille > 200
         assertEmergency(with(ok, 0, true, 100, 60_000, 10, 3), EmergencyCause.REJECT_RATE,
                 TransitionReason.EMERGENCY_REJECT_RATE);
@@ -181,33 +248,34 @@ class ModeControllerTest {
 
     @Test
     void stoppedAgentIsAnEmergency() {
-        assertEmergency(with(healthy(0, 0, 0), 0, false, -1, -1, 0, 0), EmergencyCause.AGENT_STOPPED,
+        assertEmergency(with(healthy(0), 0, false, -1, -1, 0, 0), EmergencyCause.AGENT_STOPPED,
                 TransitionReason.EMERGENCY_AGENT_STOPPED);
     }
 
     @Test
     void recoveryWaitsUntilTheCauseHasBeenClearForTheDwell() {
         long t = toLearning();
-        ModeSignals hot = with(healthy(t + 1, 0, 0), 990, true, 100, 60_000, 10, 0);
-        c.update(hot);
+        c.update(with(healthy(t + 1), 990, true, 100, 60_000, 10, 0));
         // the cause persists until t+3000: recovery no earlier than t+8000
-        c.update(with(healthy(t + 3_000, 0, 0), 990, true, 100, 60_000, 10, 0));
-        assertThat(c.update(healthy(t + 7_999, 0, 0))).isEmpty();
-        assertThat(c.update(healthy(t + 8_000, 0, 0))).isPresent();
+        c.update(with(healthy(t + 3_000), 990, true, 100, 60_000, 10, 0));
+        assertThat(c.update(healthy(t + 7_999))).isEmpty();
+        assertThat(c.update(healthy(t + 8_000))).isPresent();
     }
 
     @Test
     void forcedModeOverridesEverythingUntilReleased() {
         ModeTransition f = c.force(SystemMode.RECOMMENDATION, 10).orElseThrow();
         assertThat(f.reason()).isEqualTo(TransitionReason.FORCED);
-        assertThat(c.update(with(healthy(20, -5000, 1000), 1000, false, -1, -1, 10, 10))).isEmpty();
+        assertThat(f.evidence()).isEqualTo(PairedEvidence.NONE);
+        assertThat(c.update(with(healthy(20, evidence(-5000, -6000, -4000)), 1000, false, -1, -1, 10, 10)))
+                .isEmpty();
         assertThat(c.mode()).isEqualTo(SystemMode.RECOMMENDATION);
         assertThat(c.forcedMode()).contains(SystemMode.RECOMMENDATION);
         ModeTransition r = c.release(30).orElseThrow();
         assertThat(r.to()).isEqualTo(SystemMode.LEARNING);
         assertThat(r.reason()).isEqualTo(TransitionReason.RELEASED);
         // the pressure seen while forced still counts: it must clear for the dwell after release
-        assertThat(c.update(with(healthy(40, 0, 0), 1000, true, 100, 60_000, 0, 0)).orElseThrow().to())
+        assertThat(c.update(with(healthy(40), 1000, true, 100, 60_000, 0, 0)).orElseThrow().to())
                 .isEqualTo(SystemMode.EMERGENCY);
         assertThat(c.transitionCount()).isEqualTo(3);
     }
@@ -215,7 +283,7 @@ class ModeControllerTest {
     @Test
     void forcingEmergencyGivesTheHandcraftedOnlyRun() {
         c.force(SystemMode.EMERGENCY, 0);
-        assertThat(c.update(healthy(100_000, 9000, 0))).isEmpty();
+        assertThat(c.update(better(100_000))).isEmpty();
         assertThat(c.mode()).isEqualTo(SystemMode.EMERGENCY);
         assertThat(c.transitions()).isEmpty(); // already EMERGENCY: no change recorded
     }
@@ -224,7 +292,7 @@ class ModeControllerTest {
     void marginArithmeticSaturatesInsteadOfOverflowing() {
         assertThat(ModeController.margin(Long.MAX_VALUE, 10_000)).isEqualTo(Long.MAX_VALUE);
         assertThat(ModeController.margin(1000, 50)).isEqualTo(50);
-        assertThat(ModeController.saturatingSub(Long.MIN_VALUE, 1)).isEqualTo(Long.MIN_VALUE);
-        assertThat(ModeController.saturatingSub(Long.MAX_VALUE, -1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Arith.saturatingSub(Long.MIN_VALUE, 1)).isEqualTo(Long.MIN_VALUE);
+        assertThat(Arith.saturatingSub(Long.MAX_VALUE, -1)).isEqualTo(Long.MAX_VALUE);
     }
 }

@@ -23,19 +23,24 @@ class ProxyModeFlowTest {
         proxy.submitRecommendation(m, 0, m.length);
     }
 
-    private void judge(long mlValue, long defaultValue, int n) {
+    /**
+     * n judged decisions of 64 pages where ML would page out and the default keeps: per page worth
+     * mean ± spread, alternating, so ML − default has that mean and a spread to estimate.
+     */
+    private void judge(long mean, long spread, int n) {
         for (int i = 0; i < n; i++) {
-            proxy.estimateEfficiency(DecisionSource.CODE_ML, mlValue, 64, 0);
-            proxy.estimateEfficiency(DecisionSource.CODE_DEFAULT, defaultValue, 64, 0);
+            long perPage = mean + (i % 2 == 0 ? spread : -spread);
+            proxy.estimateEfficiency(HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 64, perPage * 64,
+                    Math.abs(perPage) * 64);
         }
     }
 
     /** Advances in 1 s steps with fresh hints and judged decisions, correcting the state each step. */
-    private SystemMode runUntil(long untilMs, long mlValue, long defaultValue) {
+    private SystemMode runUntil(long untilMs, long mean, long spread) {
         while (clock.nowMs() < untilMs) {
             clock.advance(1_000);
             freshHints();
-            judge(mlValue, defaultValue, 20);
+            judge(mean, spread, 20);
             proxy.correctSystemState(100);
         }
         return proxy.mode();
@@ -51,19 +56,34 @@ class ProxyModeFlowTest {
         clock.set(6_000);
         assertThat(proxy.correctSystemState(0)).isEqualTo(SystemMode.LEARNING);
         // ML clearly better: the window is full at 11000 and the dwell in LEARNING ends at 11000
-        assertThat(runUntil(10_000, 2_000, 1_000)).isEqualTo(SystemMode.LEARNING);
-        assertThat(runUntil(11_000, 2_000, 1_000)).isEqualTo(SystemMode.COLLABORATION);
-        assertThat(runUntil(15_000, 2_000, 1_000)).isEqualTo(SystemMode.COLLABORATION);
-        assertThat(runUntil(16_000, 2_000, 1_000)).isEqualTo(SystemMode.RECOMMENDATION);
-        // ML degrades: once the window's ML mean is below default by more than 5 %, back to LEARNING
+        assertThat(runUntil(10_000, 1_000, 500)).isEqualTo(SystemMode.LEARNING);
+        assertThat(runUntil(11_000, 1_000, 500)).isEqualTo(SystemMode.COLLABORATION);
+        assertThat(runUntil(15_000, 1_000, 500)).isEqualTo(SystemMode.COLLABORATION);
+        assertThat(runUntil(16_000, 1_000, 500)).isEqualTo(SystemMode.RECOMMENDATION);
+        PairedEvidence e = proxy.evidence();
+        assertThat(e.meanMs()).isEqualTo(1_000);
+        assertThat(e.decisions()).isBetween(180L, 200L);
+        // ML a little worse, too noisy to call it unreliable: one step down at a time, to LEARNING
         SystemMode m = proxy.mode();
-        while (m == SystemMode.RECOMMENDATION) {
-            m = runUntil(clock.nowMs() + 1_000, -3_000, 1_000);
+        while (m == SystemMode.RECOMMENDATION || m == SystemMode.COLLABORATION) {
+            m = runUntil(clock.nowMs() + 1_000, -400, 3_000);
         }
         assertThat(m).isEqualTo(SystemMode.LEARNING);
         ModeTransition demotion = seen.get(seen.size() - 1);
         assertThat(demotion.reason()).isEqualTo(TransitionReason.DEMOTE);
-        assertThat(demotion.atMs()).isLessThanOrEqualTo(26_000); // within one window of bad evidence
+        assertThat(demotion.from()).isEqualTo(SystemMode.COLLABORATION);
+        assertThat(demotion.atMs()).isLessThanOrEqualTo(28_000); // within one window of bad evidence
+        // ML clearly worse: EMERGENCY for an unreliable model, judged in the shadow until it is not worse
+        m = runUntil(clock.nowMs() + 3_000, -3_000, 100);
+        assertThat(m).isEqualTo(SystemMode.EMERGENCY);
+        assertThat(seen.get(seen.size() - 1).reason()).isEqualTo(TransitionReason.EMERGENCY_MODEL_UNRELIABLE);
+        long recoveredAt = clock.nowMs();
+        while (proxy.mode() == SystemMode.EMERGENCY) {
+            runUntil(clock.nowMs() + 1_000, 500, 100);
+        }
+        assertThat(seen.get(seen.size() - 1).reason()).isEqualTo(TransitionReason.RECOVERED);
+        // the bad evidence must leave the window first, then the dwell
+        assertThat(clock.nowMs() - recoveredAt).isBetween(5_000L, 16_000L);
         // memory pressure
         clock.advance(1_000);
         assertThat(proxy.correctSystemState(950)).isEqualTo(SystemMode.EMERGENCY);

@@ -73,8 +73,8 @@ class ScenarioLoaderTest {
     assertThat(s.memory()).isEqualTo(new MemorySpec(1024, 4096, 1024, MemorySpec.Eviction.LRU,
         100, 50_000, 2_000, 10_000));
     assertThat(s.proxy()).isEqualTo(new ProxySpec(ProxySpec.Mode.ADAPTIVE,
-        new ThresholdsSpec(100, 500, 50, 50, 10_000_000, 64, 5_000_000, 950, 10_000_000, 200, 500),
-        30_000_000));
+        new ThresholdsSpec(100, 500, 50, 50, 10_000_000, 64, 5_000_000, 950, 10_000_000, 200, 500, 990),
+        java.util.OptionalLong.empty()));
     assertThat(s.agent()).isEqualTo(new AgentSpec(AgentSpec.Model.LOGISTIC, 1_000_000, 10_000, 2_000,
         1_000, 30_000_000, 0.05, 0.0001, 600, 4096));
     assertThat(s.workload().ratePerSecond()).isEqualTo(1_000_000L);
@@ -140,7 +140,7 @@ class ScenarioLoaderTest {
           apply_interval: 0.1s
         proxy:
           mode: adaptive
-          feedback_window: 30s
+          feedback_window: auto
           thresholds:
             learning_share: 100permille
             collaboration_share: 500
@@ -153,6 +153,7 @@ class ScenarioLoaderTest {
             staleness_timeout: 10s
             max_reject_rate: 200
             min_confidence: 500
+            confidence: 990
         agent:
           model: logistic
           period: 1s
@@ -512,7 +513,7 @@ class ScenarioLoaderTest {
     Path bare = dir.resolve("bare.yaml");
     Files.writeString(bare, "window: 20s\nmin_samples: 32\n");
     ThresholdsSpec expected =
-        new ThresholdsSpec(100, 500, 50, 50, 20_000_000, 32, 5_000_000, 950, 10_000_000, 200, 500);
+        new ThresholdsSpec(100, 500, 50, 50, 20_000_000, 32, 5_000_000, 950, 10_000_000, 200, 500, 990);
     assertThat(ScenarioLoader.loadThresholdsFragment(wrapped)).isEqualTo(expected);
     assertThat(ScenarioLoader.loadThresholdsFragment(bare)).isEqualTo(expected);
 

@@ -30,11 +30,11 @@ class ThresholdsFragmentTest {
   Arbitrary<ThresholdsSpec> thresholds() {
     Arbitrary<Integer> pm = Arbitraries.integers().between(0, 1000);
     Arbitrary<Long> ms = Arbitraries.longs().between(1, 10_000_000).map(v -> v * 1000);
-    Arbitrary<int[]> permilles = pm.array(int[].class).ofSize(7);
+    Arbitrary<int[]> permilles = pm.array(int[].class).ofSize(8);
     return Combinators.combine(permilles, ms, Arbitraries.integers().between(1, 1_000_000),
             ms.map(v -> v - 1000), ms)
         .as((p, window, samples, dwell, staleness) -> new ThresholdsSpec(
             Math.min(p[0], p[1]), Math.max(p[0], p[1]), p[2], p[3], window, samples, dwell, p[4],
-            staleness, p[5], p[6]));
+            staleness, p[5], p[6], 500 + p[7] % 500));
   }
 }

@@ -41,7 +41,7 @@ class TuneObjectiveTest {
 
   @Test
   void candidatesSnapToTheGridAndKeepLearningBelowCollaboration() {
-    Candidate x = Candidate.fromUnit(new double[] {1, 0, 0.5, 0.5, 0, 1, 0, 0.5, 1});
+    Candidate x = Candidate.fromUnit(new double[] {1, 0, 0.5, 0.5, 0, 1, 0, 0.5, 1, 0});
     assertThat(x.value(TunedParameter.COLLABORATION_SHARE)).isEqualTo(100);
     assertThat(x.value(TunedParameter.LEARNING_SHARE)).isEqualTo(100);
     assertThat(x.value(TunedParameter.PROMOTE_MARGIN)).isEqualTo(500);

@@ -21,7 +21,7 @@ class TunerTest {
 
   /** Thresholds that keep ML out: no ML share in LEARNING, and no promotion out of it. */
   static final ThresholdsSpec BAD =
-      new ThresholdsSpec(0, 500, 1000, 50, 10_000_000, 64, 5_000_000, 950, 10_000_000, 200, 500);
+      new ThresholdsSpec(0, 500, 1000, 50, 10_000_000, 64, 5_000_000, 950, 10_000_000, 200, 500, 990);
 
   @TempDir Path tmp;
 

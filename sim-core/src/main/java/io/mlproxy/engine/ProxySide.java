@@ -1,0 +1,153 @@
+package io.mlproxy.engine;
+
+import io.mlproxy.damon.DamosScheme;
+import io.mlproxy.memory.Memory;
+import io.mlproxy.policy.DecisionLedger;
+import io.mlproxy.policy.JudgementSink;
+import io.mlproxy.policy.ProxyReclaimHook;
+import io.mlproxy.proxy.DecisionSource;
+import io.mlproxy.proxy.HintTable;
+import io.mlproxy.proxy.MlModelProxy;
+import io.mlproxy.proxy.ModeSignals;
+import io.mlproxy.proxy.ModeThresholds;
+import io.mlproxy.proxy.ModeTransition;
+import io.mlproxy.proxy.PairedEvidence;
+import io.mlproxy.proxy.ProxyConfig;
+import io.mlproxy.proxy.SystemMode;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The kernel side of one ML variant: the DAMON_RECLAIM scheme decided through the proxy, the
+ * ledger that judges every decision in the shadow, and the plumbing between them each aggregation:
+ * judged batches go to estimate_efficiency, closed decisions to error_backpropagation, then
+ * correct_system_state lets the controller act on the fresh evidence.
+ */
+final class ProxySide implements JudgementSink {
+
+  private final MlModelProxy proxy;
+  private final DamonSubsystem subsystem;
+  private final DecisionLedger ledger;
+  private final ProxyReclaimHook hook;
+  private int transitionsLogged;
+  private long lastDecisionsMl;
+  private long lastDecisionsDefault;
+  private long lastMlPageouts;
+
+  ProxySide(RunPlan plan, String name, Memory memory, DamosScheme scheme, ProxyClockSource clock) {
+    subsystem = new DamonSubsystem(scheme, plan.reclaim(), plan.monitor());
+    proxy = MlModelProxy.create(name, subsystem, subsystem, clock::nowMs);
+    proxy.init(ProxyConfig.forAddressSpace(plan.addressPages()), plan.thresholds());
+    ledger = new DecisionLedger(memory, plan.feedbackWindowMs(), plan.breakEvenMs());
+    memory.setWatchListener(ledger);
+    hook = new ProxyReclaimHook(proxy, scheme, ledger, memory);
+    scheme.setDecisionHook(hook);
+  }
+
+  /** The simulated millisecond clock the proxy reads. */
+  @FunctionalInterface
+  interface ProxyClockSource {
+    long nowMs();
+  }
+
+  MlModelProxy proxy() {
+    return proxy;
+  }
+
+  DamonSubsystem subsystem() {
+    return subsystem;
+  }
+
+  /** Before the scheme is applied at {@code nowUs}: the hook stamps its decisions with that time. */
+  void beforeDecisions(long nowUs) {
+    hook.at(nowUs);
+  }
+
+  /**
+   * At an aggregation: hands the ledger's judgements to the proxy, then lets the controller act.
+   * Returns the mode the proxy is in afterwards.
+   */
+  SystemMode judgeAndCorrect(long nowUs, int pressurePermille) {
+    ledger.flush(nowUs, this);
+    return proxy.correctSystemState(pressurePermille);
+  }
+
+  @Override
+  public void evidence(int mlOpinion, int defaultAction, long pages, long valuePageMs, long absValuePageMs) {
+    proxy.estimateEfficiency(mlOpinion, defaultAction, pages, valuePageMs, absValuePageMs);
+  }
+
+  @Override
+  public void judged(long decidedAtMs, int start, int end, int ml, int dflt, boolean mlDecided, long value,
+                     int pages, int touched) {
+    if (ml < 0) {
+      return; // feedback tells the agent about its own opinions
+    }
+    HintTable t = proxy.hintTable().orElse(null);
+    int action = mlDecided ? ml : dflt;
+    boolean pagedOut = action == io.mlproxy.proxy.HintAction.CODE_PAGEOUT;
+    proxy.errorBackpropagation(
+        t == null ? 0 : t.generation(),
+        start,
+        end,
+        mlDecided ? DecisionSource.CODE_ML : DecisionSource.CODE_DEFAULT,
+        action,
+        pagedOut ? value : 0,
+        pagedOut ? touched : 0);
+  }
+
+  /** Appends the controller's transitions since the last call to {@code events}. */
+  void logTransitions(EventLog events) {
+    List<ModeTransition> all = proxy.transitions();
+    for (; transitionsLogged < all.size(); transitionsLogged++) {
+      ModeTransition t = all.get(transitionsLogged);
+      String reason = t.reason().name().toLowerCase(Locale.ROOT);
+      if (t.detail() != null && !t.detail().isEmpty()) {
+        reason = reason + ": " + t.detail();
+      }
+      events.add(t.atMs() * 1000, EventLog.MODE_TRANSITION, t.from().name(), t.to().name(), reason, t.evidence());
+    }
+  }
+
+  /** The proxy's columns of the row ending at {@code nowUs}. */
+  ProxyColumns columns(long nowUs, int pressurePermille) {
+    var counters = proxy.counters();
+    long ml = counters.get("decisions_ml");
+    long def = counters.get("decisions_default");
+    long dm = ml - lastDecisionsMl;
+    long dd = def - lastDecisionsDefault;
+    lastDecisionsMl = ml;
+    lastDecisionsDefault = def;
+    int mlShare = dm + dd == 0 ? 0 : (int) (dm * 1000 / (dm + dd));
+    long mlOut = hook.mlPagesPagedOut();
+    long mlPageouts = mlOut - lastMlPageouts;
+    lastMlPageouts = mlOut;
+    ModeSignals sig = proxy.estimateSystemState(pressurePermille);
+    PairedEvidence e = sig.evidence();
+    ModeThresholds th = proxy.thresholds();
+    int hints = 0;
+    long staleness = ProxyColumns.ABSENT;
+    HintTable t = proxy.hintTable().orElse(null);
+    if (t != null) {
+      hints = t.size();
+      staleness = Math.max(0, nowUs / 1000 - t.installedAtMs());
+    }
+    return new ProxyColumns(
+        proxy.mode().name(),
+        mlShare,
+        mlPageouts,
+        sig.mlPages() == 0 ? ProxyColumns.ABSENT : Math.floorDiv(sig.mlValueSum(), sig.mlPages()),
+        sig.defaultPages() == 0 ? ProxyColumns.ABSENT : Math.floorDiv(sig.defaultValueSum(), sig.defaultPages()),
+        e,
+        e.margin(th.promoteMarginPermille()),
+        -e.margin(th.demoteMarginPermille()),
+        hints,
+        sig.recommendationAgeMs() < 0 ? ProxyColumns.ABSENT : sig.recommendationAgeMs(),
+        staleness);
+  }
+
+  /** Pages paged out by decisions ML took, over the run. */
+  long mlPagesPagedOut() {
+    return hook.mlPagesPagedOut();
+  }
+}
