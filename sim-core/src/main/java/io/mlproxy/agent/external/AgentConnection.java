@@ -116,6 +116,16 @@ public final class AgentConnection {
 
   /** The next frame from the agent, waiting at most {@code timeoutMs} of wall-clock time. */
   public Frame receive(long timeoutMs) throws ConnectionFault {
+    Frame f = poll(timeoutMs);
+    if (f == null) {
+      throw fail(new ConnectionFault(ConnectionFault.Kind.TIMEOUT, "no frame from the agent within "
+          + timeoutMs + " ms (reply timeout)"));
+    }
+    return f;
+  }
+
+  /** The next frame, or null when none came within {@code timeoutMs} (the session stays usable). */
+  public Frame poll(long timeoutMs) throws ConnectionFault {
     if (terminal != null) {
       throw terminal;
     }
@@ -127,8 +137,7 @@ public final class AgentConnection {
       throw fail(new ConnectionFault(ConnectionFault.Kind.TIMEOUT, "interrupted while waiting for the agent"));
     }
     if (o == null) {
-      throw fail(new ConnectionFault(ConnectionFault.Kind.TIMEOUT, "no frame from the agent within "
-          + timeoutMs + " ms (reply timeout)"));
+      return null;
     }
     if (o instanceof Frame f) {
       framesReceived++;
