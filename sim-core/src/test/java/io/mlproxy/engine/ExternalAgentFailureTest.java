@@ -108,6 +108,49 @@ class ExternalAgentFailureTest {
     assertBalanced(r);
   }
 
+  @org.junit.jupiter.api.Test
+  void injectedCorruptionStalenessAndSlownessActOnTheExternalAgentExactlyAsOnTheBuiltInOne() {
+    String faults = "faults:\n  - {type: corrupt_recommendations, at: 6s, count: 2}\n"
+        + "  - {type: stale_recommendations, at: 10s, duration: 4s}\n"
+        + "  - {type: agent_slow, at: 16s, duration: 5s, factor: 4}\n";
+    ExperimentRunner.Options o =
+        new ExperimentRunner.Options(List.of(Variant.PROXY), 1, null, 1, "test", (d, t) -> {});
+    ReplicationResult builtIn = ExperimentRunner.simulate(ScenarioCompiler.compile(ExperimentRunner.withOverrides(
+        TinyScenario.withAgent(25, "  horizon: 8s\n", faults), o)), 1, (d, t) -> {}).get(1);
+    ReplicationResult external = ExperimentRunner.simulate(ScenarioCompiler.compile(ExperimentRunner.withOverrides(
+        TinyScenario.withAgent(25, ExternalAgentRunTest.REFERENCE, faults), o)), 1, (d, t) -> {}).get(1);
+    assertThat(external.outcome().variant()).isEqualTo(Variant.PROXY);
+    assertThat(external.proxyCounters().get("rejected_bad_crc") + external.proxyCounters().get("rejected_bad_magic")
+        + external.proxyCounters().get("rejected_bad_length")).isEqualTo(2);
+    assertThat(external.proxyCounters().get("rejected_stale_generation")).isPositive();
+    assertThat(external.proxyCounters()).isEqualTo(builtIn.proxyCounters());
+    assertThat(external.events()).isEqualTo(builtIn.events());
+    assertThat(external.rows()).isEqualTo(builtIn.rows());
+    assertBalanced(external);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anInjectedCrashKillsTheProcessAndTheRestartStartsANewOne() {
+    Scenario s = TinyScenario.withAgent(25, ExternalAgentRunTest.REFERENCE, "faults:\n  - {type: agent_crash, at: 8s, duration: 6s}\n");
+    ExperimentRunner.Options o =
+        new ExperimentRunner.Options(List.of(Variant.PROXY), 1, null, 1, "test", (d, t) -> {});
+    ReplicationResult r = ExperimentRunner.simulate(ScenarioCompiler.compile(ExperimentRunner.withOverrides(s, o)), 1, (d, t) -> {})
+        .get(1);
+    assertThat(r.agentCounters().get("processes_killed_by_fault")).isEqualTo(1);
+    assertThat(r.agentCounters().get("processes_started")).isEqualTo(2);
+    List<EventLog.Entry> modes =
+        r.events().stream().filter(e -> e.kind().equals(EventLog.MODE_TRANSITION)).toList();
+    EventLog.Entry down = modes.stream()
+        .filter(e -> e.timeUs() > 8_000_000L && e.to().equals("EMERGENCY")).findFirst().orElseThrow();
+    assertThat(down.timeUs()).isLessThanOrEqualTo(12_100_000L);
+    assertThat(modes).anySatisfy(e -> {
+      assertThat(e.timeUs()).isGreaterThan(14_000_000L);
+      assertThat(e.to()).isEqualTo("LEARNING");
+    });
+    assertThat(new String(r.agentLog(), StandardCharsets.UTF_8)).contains("injected crash: killing incarnation 0");
+    assertBalanced(r);
+  }
+
   @ParameterizedTest(name = "{0}")
   @CsvSource({"badframe", "badrec", "flood"})
   void misbehaviourThatKeepsTheFramingIsRejectedAndTheSameProcessGoesOn(String mode) {

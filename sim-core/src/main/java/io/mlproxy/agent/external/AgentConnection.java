@@ -205,11 +205,12 @@ public final class AgentConnection {
   private void reap(long waitMs) {
     try {
       process.waitFor(waitMs, TimeUnit.MILLISECONDS);
+      // a reader blocked on a full inbox gives up when interrupted; one in read() sees the pipe close
+      reader.interrupt();
       reader.join(waitMs);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    reader.interrupt();
     ChildProcesses.unregister(process);
   }
 
@@ -223,36 +224,45 @@ public final class AgentConnection {
 
   private void readFramesUntilEnd() throws InterruptedException {
     try (InputStream in = new BufferedInputStream(process.getInputStream(), 1 << 16)) {
-      byte[] lengthField = new byte[4];
       while (true) {
-        int got = readUpTo(in, lengthField, 4);
-        if (got == 0) {
-          post(EOF);
+        Object next = readFrame(in, maxFrameBytes);
+        post(next == null ? EOF : next);
+        if (!(next instanceof Frame)) {
           return;
         }
-        if (got < 4) {
-          post(broken("the agent's stdout closed inside a frame's length field (" + got + " of 4 bytes)"));
-          return;
-        }
-        long length = (lengthField[0] & 0xFFL) | (lengthField[1] & 0xFFL) << 8 | (lengthField[2] & 0xFFL) << 16
-            | (lengthField[3] & 0xFFL) << 24;
-        if (length < 1 || length > maxFrameBytes) {
-          post(broken("frame length " + length + " outside 1.." + maxFrameBytes + " (length field "
-              + hex(lengthField) + "; is the agent printing to stdout?)"));
-          return;
-        }
-        byte[] raw = new byte[(int) length];
-        int n = readUpTo(in, raw, raw.length);
-        if (n < raw.length) {
-          post(broken("the agent's stdout closed inside a " + AgentProtocol.typeName(n > 0 ? raw[0] & 0xFF : -1)
-              + " frame after " + n + " of " + length + " bytes"));
-          return;
-        }
-        post(new Frame(raw));
       }
     } catch (IOException e) {
       post(EOF);
     }
+  }
+
+  /**
+   * Reads one frame: a {@link Frame}, null at a clean end of the stream (between frames), or a
+   * {@link ConnectionFault} of kind BROKEN_FRAME when the bytes are not a frame. A length field
+   * outside 1..{@code maxFrameBytes} is refused before anything else is read or allocated.
+   */
+  static Object readFrame(InputStream in, int maxFrameBytes) throws IOException {
+    byte[] lengthField = new byte[4];
+    int got = readUpTo(in, lengthField, 4);
+    if (got == 0) {
+      return null;
+    }
+    if (got < 4) {
+      return broken("the agent's stdout closed inside a frame's length field (" + got + " of 4 bytes)");
+    }
+    long length = (lengthField[0] & 0xFFL) | (lengthField[1] & 0xFFL) << 8 | (lengthField[2] & 0xFFL) << 16
+        | (lengthField[3] & 0xFFL) << 24;
+    if (length < 1 || length > maxFrameBytes) {
+      return broken("frame length " + length + " outside 1.." + maxFrameBytes + " (length field "
+          + hex(lengthField) + "; is the agent printing to stdout?)");
+    }
+    byte[] raw = new byte[(int) length];
+    int n = readUpTo(in, raw, raw.length);
+    if (n < raw.length) {
+      return broken("the agent's stdout closed inside a " + AgentProtocol.typeName(n > 0 ? raw[0] & 0xFF : -1)
+          + " frame after " + n + " of " + length + " bytes");
+    }
+    return new Frame(raw);
   }
 
   private void post(Object o) throws InterruptedException {
