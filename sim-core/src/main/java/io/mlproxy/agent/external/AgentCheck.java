@@ -2,8 +2,6 @@ package io.mlproxy.agent.external;
 
 import io.mlproxy.proxy.ControlInterface;
 import io.mlproxy.proxy.DataChannel;
-import io.mlproxy.proxy.DatasetCodec;
-import io.mlproxy.proxy.FeedbackCodec;
 import io.mlproxy.proxy.HintAction;
 import io.mlproxy.proxy.MlLibException;
 import io.mlproxy.proxy.MlModelProxy;
@@ -146,16 +144,15 @@ public final class AgentCheck {
   // ------------------------------------------------------------------ steps
 
   private void handshake(ProxyConfig config, int maxFrame) {
-    String text = "protocol " + AgentProtocol.VERSION + "\nmax_frame_bytes " + maxFrame + "\naddress_space_pages "
-        + PAGES + "\nmax_generation_lag " + config.maxGenerationLag() + "\nrecommendation_buffer_bytes "
-        + config.recommendationBufferBytes() + "\nmax_region_hints " + config.maxRegionHints()
-        + "\nmax_param_hints " + config.maxParamHints() + "\ndataset_record_size " + DatasetCodec.RECORD_SIZE
-        + "\nfeedback_record_size " + FeedbackCodec.RECORD_SIZE + "\nreply_timeout_ms " + options.replyTimeoutMs()
-        + "\nincarnation 0\npage_size_bytes 4096\nsampling_us 5000\naggregation_us 100000\nmax_nr_accesses 20"
-        + "\nperiod_us 1000000\nstaleness_timeout_ms 10000\nscenario agent-check\nvariant proxy\nrep 1\nseed 1"
-        + "\nagent.horizon_ms 30000\nagent.learning_rate 0.05\nagent.l2 1.0E-4\nagent.min_confidence_permille 600"
-        + "\nagent.train_cost_per_sample_ns 2000\nagent.read_cost_per_kib_ns 10000\nagent.write_latency_us 1000"
-        + "\nagent.portion_bytes 4096\n";
+    Map<String, String> info = new java.util.LinkedHashMap<>();
+    for (String kv : List.of("page_size_bytes 4096", "sampling_us 5000", "aggregation_us 100000",
+        "max_nr_accesses 20", "period_us 1000000", "staleness_timeout_ms 10000", "scenario agent-check",
+        "variant proxy", "rep 1", "seed 1", "agent.horizon_ms 30000", "agent.learning_rate 0.05", "agent.l2 1.0E-4",
+        "agent.min_confidence_permille 600", "agent.train_cost_per_sample_ns 2000", "agent.read_cost_per_kib_ns 10000",
+        "agent.write_latency_us 1000", "agent.portion_bytes 4096")) {
+      info.put(kv.substring(0, kv.indexOf(' ')), kv.substring(kv.indexOf(' ') + 1));
+    }
+    String text = Handshake.text(config, maxFrame, options.replyTimeoutMs(), 0, info);
     out.begin(AgentProtocol.HELLO).u16(AgentProtocol.VERSION).text(text);
     send();
     Frame reply = receive(options.startTimeoutMs());

@@ -4,8 +4,6 @@ import io.mlproxy.agent.AgentFailure;
 import io.mlproxy.agent.UserAgent;
 import io.mlproxy.proxy.ControlInterface;
 import io.mlproxy.proxy.DataChannel;
-import io.mlproxy.proxy.DatasetCodec;
-import io.mlproxy.proxy.FeedbackCodec;
 import io.mlproxy.proxy.ProxyConfig;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -248,7 +246,8 @@ public final class ExternalAgent implements UserAgent {
     stats.processesStarted++;
     log.note(nowUs.getAsLong(), "started incarnation " + incarnation + " (pid " + conn.pid() + "): "
         + String.join(" ", settings.command()));
-    out.begin(AgentProtocol.HELLO).u16(AgentProtocol.VERSION).text(helloText());
+    out.begin(AgentProtocol.HELLO).u16(AgentProtocol.VERSION)
+        .text(Handshake.text(config, maxFrameBytes, settings.replyTimeoutMs(), incarnation, settings.helloInfo()));
     send(settings.startTimeoutMs());
     Frame reply = receive(settings.startTimeoutMs());
     if (reply.type() != AgentProtocol.AGENT_HELLO || reply.bodyLength() < 2) {
@@ -261,25 +260,6 @@ public final class ExternalAgent implements UserAgent {
     String name = reply.text(2);
     log.note(nowUs.getAsLong(), "handshake done: agent '" + (name == null ? "?" : name.strip()) + "', protocol "
         + AgentProtocol.VERSION);
-  }
-
-  private String helloText() {
-    Map<String, String> kv = new LinkedHashMap<>();
-    kv.put("protocol", Integer.toString(AgentProtocol.VERSION));
-    kv.put("max_frame_bytes", Integer.toString(maxFrameBytes));
-    kv.put("address_space_pages", Long.toString(config.addressSpacePages()));
-    kv.put("max_generation_lag", Integer.toString(config.maxGenerationLag()));
-    kv.put("recommendation_buffer_bytes", Integer.toString(config.recommendationBufferBytes()));
-    kv.put("max_region_hints", Integer.toString(config.maxRegionHints()));
-    kv.put("max_param_hints", Integer.toString(config.maxParamHints()));
-    kv.put("dataset_record_size", Integer.toString(DatasetCodec.RECORD_SIZE));
-    kv.put("feedback_record_size", Integer.toString(FeedbackCodec.RECORD_SIZE));
-    kv.put("reply_timeout_ms", Long.toString(settings.replyTimeoutMs()));
-    kv.put("incarnation", Integer.toString(incarnation));
-    kv.putAll(settings.helloInfo());
-    StringBuilder sb = new StringBuilder();
-    kv.forEach((k, v) -> sb.append(k).append(' ').append(v).append('\n'));
-    return sb.toString();
   }
 
   // ------------------------------------------------------------------ wake-ups
