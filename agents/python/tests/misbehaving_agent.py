@@ -13,6 +13,7 @@ after AT_SECONDS of simulated time, so that the restarted agent shows the proxy 
   flood     write 8 MiB to stderr, then carry on normally
   badframe  send a well-framed request of an unknown type, then carry on normally
   badrec    write junk as recommendation bytes, then carry on normally
+  busy      keep sending requests without ever ending the wake-up
 """
 import os
 import signal
@@ -74,6 +75,9 @@ class Misbehaving(ref.ReferenceAgent):
                 self.conn._call(0x99, b"what is this")
             except ap.ProxyError as e:
                 print("as expected: %s" % e, file=sys.stderr)
+        elif m == "busy":
+            while True:
+                self.conn.read_attr("state")
         elif m == "badrec":
             self.conn.write_rec(b"this is not a recommendation at all, just junk bytes")
             self.conn.done(0)

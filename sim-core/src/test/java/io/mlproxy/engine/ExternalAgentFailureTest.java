@@ -22,8 +22,12 @@ class ExternalAgentFailureTest {
   private static final String AGENT = "../agents/python/tests/misbehaving_agent.py";
 
   static ReplicationResult run(String mode, String extraAgent) {
+    return run(mode, "1s", extraAgent);
+  }
+
+  static ReplicationResult run(String mode, String replyTimeout, String extraAgent) {
     String agent = "  model: external\n  command: [python3, " + AGENT + ", " + mode + ", \"10\"]\n"
-        + "  horizon: 8s\n  reply_timeout: 1s\n  restart_delay: 5s\n" + extraAgent;
+        + "  horizon: 8s\n  reply_timeout: " + replyTimeout + "\n  restart_delay: 5s\n" + extraAgent;
     Scenario s = TinyScenario.withAgent(25, agent, "");
     ExperimentRunner.Options o =
         new ExperimentRunner.Options(List.of(Variant.PROXY), 1, null, 1, "test", (d, t) -> {});
@@ -88,6 +92,15 @@ class ExternalAgentFailureTest {
     assertThat(back.timeUs()).isBetween(15_000_000L, 20_000_000L);
     assertThat(new String(r.agentLog(), StandardCharsets.UTF_8))
         .contains("started incarnation 0").contains("started incarnation 1").contains("end of run");
+    assertBalanced(r);
+  }
+
+  @org.junit.jupiter.api.Test
+  void anAgentThatNeverEndsItsWakeUpIsStoppedAfterTenReplyTimeouts() {
+    ReplicationResult r = run("busy", "200ms", "");
+    assertThat(r.agentCounters().get("processes_timed_out")).isEqualTo(1);
+    assertThat(r.events()).anySatisfy(e -> assertThat(e.reason()).contains("did not end (DONE) within 2000 ms"));
+    assertThat(r.agentCounters().get("processes_started")).isEqualTo(2);
     assertBalanced(r);
   }
 

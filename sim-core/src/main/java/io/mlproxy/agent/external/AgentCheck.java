@@ -265,7 +265,13 @@ public final class AgentCheck {
     server.takePending();
     out.begin(AgentProtocol.WAKE).i64(nowMs * 1000).u8(reason);
     send();
+    long deadline = System.nanoTime() + ExternalAgent.WAKE_BUDGET_TIMEOUTS * options.replyTimeoutMs() * 1_000_000;
     while (true) {
+      if (System.nanoTime() > deadline) {
+        violation("T1", frameNo, "the wake-up did not end (DONE) within " + ExternalAgent.WAKE_BUDGET_TIMEOUTS
+            + " reply timeouts of wall-clock time");
+        throw new SessionOver();
+      }
       Frame f = receive(options.replyTimeoutMs());
       w.frames++;
       if (f.type() == AgentProtocol.DONE) {

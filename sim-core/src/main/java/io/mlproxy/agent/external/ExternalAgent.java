@@ -30,6 +30,8 @@ public final class ExternalAgent implements UserAgent {
 
   /** Wall-clock time a process gets to exit after BYE before it is killed. */
   static final long CLOSE_GRACE_MS = 2_000;
+  /** A wake-up may last this many reply timeouts of wall-clock time in all, however busy the agent is. */
+  static final int WAKE_BUDGET_TIMEOUTS = 10;
 
   /**
    * How to run the process and what to tell it.
@@ -82,6 +84,7 @@ public final class ExternalAgent implements UserAgent {
   private long declaredNs;
   private long wallNs;
   private long sentAtNanos;
+  private long wakeStartNanos;
   private long extraDatasetBytes;
   private byte[] message;
 
@@ -274,6 +277,7 @@ public final class ExternalAgent implements UserAgent {
     message = null;
     server.takePending();
     stats.wakeups++;
+    wakeStartNanos = System.nanoTime();
     out.begin(AgentProtocol.WAKE).i64(nowUs.getAsLong()).u8(reason);
     send(settings.replyTimeoutMs());
   }
@@ -316,6 +320,11 @@ public final class ExternalAgent implements UserAgent {
 
   private Frame receive(long timeoutMs) {
     try {
+      long budgetMs = WAKE_BUDGET_TIMEOUTS * settings.replyTimeoutMs();
+      if (inWake && System.nanoTime() - wakeStartNanos > budgetMs * 1_000_000) {
+        throw new ConnectionFault(ConnectionFault.Kind.TIMEOUT, "the wake-up did not end (DONE) within "
+            + budgetMs + " ms of wall-clock time (" + WAKE_BUDGET_TIMEOUTS + " reply timeouts)");
+      }
       Frame f = conn.receive(timeoutMs);
       stats.framesReceived++;
       wallNs += System.nanoTime() - sentAtNanos;
