@@ -129,6 +129,12 @@ class BenchmarksRunTest {
     }
 
     @Test
+    void externalAgentRunsEveryAgentWithTheSmallDataset() throws RunnerException {
+        // the agents are real processes: one short iteration of each, at 1,000 regions
+        assertScored(run(once(ExternalAgentBenchmark.class).param("regions", "1000")), 3);
+    }
+
+    @Test
     void scenarioRunsOnce() throws RunnerException {
         assertScored(run(new OptionsBuilder()
                 .include("^io\\.mlproxy\\.bench\\.ScenarioBenchmark\\.")

@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       BenchCommand.class,
       TuneCommand.class,
-      ValidateCommand.class
+      ValidateCommand.class,
+      AgentCheckCommand.class
     })
 public final class Workbench implements Runnable {
 

@@ -21,7 +21,7 @@ import java.io.ByteArrayOutputStream;
  * surface as {@link io.mlproxy.proxy.MlLibException}s for the caller to log; they never leave the
  * process in a half state: the next cycle starts afresh.
  */
-public final class AgentProcess {
+public final class AgentProcess implements UserAgent {
 
   private static final int HEADER = 48;
 
@@ -44,11 +44,13 @@ public final class AgentProcess {
   }
 
   /** Attaches to the proxy (START). */
+  @Override
   public void attach() {
     control.write(ControlInterface.CONTROL, "START");
   }
 
   /** Asks for a dataset and reads it whole; returns the simulated read time in nanoseconds. */
+  @Override
   public long readDataset() {
     control.write(ControlInterface.CONTROL, "PREPARE_DATASET");
     generation = Long.parseLong(control.read("dataset_generation").trim());
@@ -66,6 +68,7 @@ public final class AgentProcess {
    * Releases the dataset, decodes it, reads pending feedback and learns; returns the simulated
    * training time in nanoseconds.
    */
+  @Override
   public long train() {
     control.write(ControlInterface.CONTROL, "DISCARD_DATASET");
     DatasetCodec.Decoded decoded = DatasetCodec.decode(dataset);
@@ -76,6 +79,7 @@ public final class AgentProcess {
   }
 
   /** The encoded recommendation answering the last dataset read. */
+  @Override
   public byte[] recommendation() {
     if (table == null) {
       throw new IllegalStateException("no dataset has been trained on yet");
@@ -86,6 +90,7 @@ public final class AgentProcess {
   }
 
   /** Writes a message into the data channel (the proxy validates and applies it on arrival). */
+  @Override
   public void write(byte[] message) {
     channel.writeRecommendation(message, 0, message.length);
   }

@@ -1,6 +1,7 @@
 package io.mlproxy.engine;
 
-import io.mlproxy.agent.AgentProcess;
+import io.mlproxy.agent.AgentFailure;
+import io.mlproxy.agent.UserAgent;
 import io.mlproxy.engine.DsolReplicationRunner.Scheduler;
 import io.mlproxy.proxy.MlLibException;
 import java.util.ArrayDeque;
@@ -15,13 +16,17 @@ import java.util.Deque;
  * it restarts; a slowdown multiplies every step; corruption damages the bytes of the next
  * messages; staleness makes the agent send a message from several cycles ago. A slowed agent is
  * starved of CPU: every step, its sleep between cycles included, takes {@code factor} times longer.
+ *
+ * <p>A real failure of an outside agent process ({@link AgentFailure}: it exited, hung or broke the
+ * protocol) is logged and handled like an injected crash that the agent itself ends: it restarts
+ * after the delay the failure names, while the proxy, which was not told, sees its hints go stale.
  */
 final class AgentDriver {
 
   /** How many cycles old a message sent during a stale-recommendation fault is. */
   static final int STALE_CYCLES = 3;
 
-  private final AgentProcess agent;
+  private final UserAgent agent;
   private final Scheduler scheduler;
   private final long periodUs;
   private final long writeLatencyUs;
@@ -35,7 +40,7 @@ final class AgentDriver {
   private boolean stale;
 
   AgentDriver(
-      AgentProcess agent,
+      UserAgent agent,
       Scheduler scheduler,
       long periodUs,
       long writeLatencyUs,
@@ -51,7 +56,12 @@ final class AgentDriver {
 
   /** Attaches the agent and schedules its first wake-up one period from now. */
   void start() {
-    agent.attach();
+    try {
+      agent.attach();
+    } catch (AgentFailure f) {
+      failed(f);
+      return;
+    }
     schedule(scheduler.nowUs() + periodUs);
   }
 
@@ -72,6 +82,9 @@ final class AgentDriver {
       fail(e);
       schedule(start + scaled(periodUs));
       return;
+    } catch (AgentFailure f) {
+      failed(f);
+      return;
     }
     scheduler.after(readUs, () -> train(myEpoch, start));
   }
@@ -89,9 +102,14 @@ final class AgentDriver {
       fail(e);
       schedule(Math.max(scheduler.nowUs(), cycleStartUs + scaled(periodUs)));
       return;
+    } catch (AgentFailure f) {
+      failed(f);
+      return;
     }
     long sendAt = scheduler.nowUs() + trainUs + scaled(writeLatencyUs);
-    scheduler.at(sendAt, () -> deliver(myEpoch, message));
+    if (message != null) {
+      scheduler.at(sendAt, () -> deliver(myEpoch, message));
+    }
     // the next cycle starts a period after this one, or as soon as this one is done
     schedule(Math.max(sendAt, cycleStartUs + scaled(periodUs)));
   }
@@ -123,6 +141,20 @@ final class AgentDriver {
     events.add(scheduler.nowUs(), EventLog.AGENT_ERROR, "", "", e.getMessage());
   }
 
+  /** The process is gone: down like a crash, back after the delay the failure names (if any). */
+  private void failed(AgentFailure f) {
+    events.add(scheduler.nowUs(), EventLog.AGENT_ERROR, "", "", f.getMessage());
+    crashed = true;
+    long myEpoch = ++epoch;
+    if (f.restartAfterUs() >= 0) {
+      scheduler.after(f.restartAfterUs(), () -> {
+        if (myEpoch == epoch) {
+          restart();
+        }
+      });
+    }
+  }
+
   private long scaled(long us) {
     return Math.max(0, Math.round(us * slowFactor));
   }
@@ -131,6 +163,7 @@ final class AgentDriver {
   void crash() {
     crashed = true;
     epoch++;
+    agent.kill();
   }
 
   /** The process is started again and re-attaches. */
@@ -142,8 +175,16 @@ final class AgentDriver {
       agent.attach();
     } catch (MlLibException e) {
       // still attached from before the crash (the kernel did not see it die): carry on
+    } catch (AgentFailure f) {
+      failed(f);
+      return;
     }
     schedule(scheduler.nowUs());
+  }
+
+  /** The run is over: the agent releases its process, if it has one. */
+  void close() {
+    agent.close();
   }
 
   void slowDown(double factor) {

@@ -136,6 +136,9 @@ public final class ExperimentRunner {
     p.put("param.thresholds.staleness_timeout", t.stalenessTimeoutMs() + " ms");
     p.put("param.agent.model", s.agent().model().name().toLowerCase(java.util.Locale.ROOT));
     p.put("param.agent.period", Csv.format(s.agent().periodUs() / 1e6) + " s");
+    if (s.agent().external() != null) {
+      p.put("param.agent.command", String.join(" ", s.agent().external().command()));
+    }
     p.put("param.objective.break_even", plan.breakEvenMs() + " ms");
     p.put("param.objective.feedback_window", plan.feedbackWindowMs() + " ms");
     p.put("param.oracle.horizon", Csv.format(plan.oracleHorizonUs() / 1e6) + " s");

@@ -6,6 +6,8 @@ import io.mlproxy.agent.AgentProcess;
 import io.mlproxy.agent.KMeansAgentModel;
 import io.mlproxy.agent.LogisticAgentModel;
 import io.mlproxy.agent.TunerAgentModel;
+import io.mlproxy.agent.UserAgent;
+import io.mlproxy.agent.external.ExternalAgent;
 import io.mlproxy.damon.DamonMonitor;
 import io.mlproxy.damon.DamosScheme;
 import io.mlproxy.engine.DsolReplicationRunner.Scheduler;
@@ -67,6 +69,7 @@ final class ReplicationModel {
   private ProxySide proxySide;
   private DamonSubsystem subsystem;
   private AgentDriver agent;
+  private ExternalAgent external;
   private long proxyNowMs;
   private long ticksPerSample;
   private long tickCount;
@@ -94,6 +97,9 @@ final class ReplicationModel {
       DsolReplicationRunner.run(
           label, durationUs, new MersenneTwister(SeedPlan.streamSeed(repSeed, "default")), this::construct);
     } finally {
+      if (agent != null) {
+        agent.close();
+      }
       if (reader != null) {
         reader.close();
       }
@@ -159,12 +165,17 @@ final class ReplicationModel {
     }
     if (variant.runsAgent()) {
       AgentSpec a = plan.scenario().agent();
-      AgentProcess process =
-          new AgentProcess(
-              new ControlInterface(proxy),
-              new DataChannel(proxy),
-              model(a),
-              new AgentCosts(a.readCostPerKibNs(), a.trainCostPerSampleNs(), (int) a.portionBytes()));
+      UserAgent process;
+      if (a.model() == AgentSpec.Model.EXTERNAL) {
+        process = external = ExternalAgents.create(plan, variant, rep, repSeed, proxy, scheduler::nowUs);
+      } else {
+        process =
+            new AgentProcess(
+                new ControlInterface(proxy),
+                new DataChannel(proxy),
+                model(a),
+                new AgentCosts(a.readCostPerKibNs(), a.trainCostPerSampleNs(), (int) a.portionBytes()));
+      }
       agent = new AgentDriver(process, scheduler, a.periodUs(), a.writeLatencyUs(), events, this::noteRejections);
     }
   }
@@ -187,6 +198,7 @@ final class ReplicationModel {
               max, a.horizonUs() / 1000, a.learningRate(), a.l2(), a.minConfidencePermille());
       case KMEANS -> new KMeansAgentModel(max, a.minConfidencePermille(), SeedPlan.streamSeed(repSeed, "agent"));
       case TUNER -> new TunerAgentModel(0.5);
+      case EXTERNAL -> throw new IllegalStateException("an external agent has no built-in model");
     };
   }
 
@@ -369,6 +381,8 @@ final class ReplicationModel {
         events.entries(),
         List.copyOf(heatmapRows),
         proxy == null ? Map.of() : Map.copyOf(proxy.counters()),
-        c.touches());
+        c.touches(),
+        external == null ? Map.of() : external.counters(),
+        external == null ? new byte[0] : external.log().toBytes());
   }
 }

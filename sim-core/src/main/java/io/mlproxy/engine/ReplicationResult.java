@@ -10,6 +10,8 @@ import java.util.Map;
  *     access rates in per-mille (empty unless the heatmap was requested)
  * @param proxyCounters the proxy's counters at the end (empty for variants without a proxy)
  * @param touches touches replayed, for checking that all variants saw the same stream
+ * @param agentCounters an external agent's counters (empty for built-in agents and no agent)
+ * @param agentLog an external agent's agent.log (empty for built-in agents and no agent)
  */
 public record ReplicationResult(
     ReplicationOutcome outcome,
@@ -17,4 +19,6 @@ public record ReplicationResult(
     List<EventLog.Entry> events,
     List<int[]> heatmap,
     Map<String, Long> proxyCounters,
-    long touches) {}
+    long touches,
+    Map<String, Long> agentCounters,
+    byte[] agentLog) {}

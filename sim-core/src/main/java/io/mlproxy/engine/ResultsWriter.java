@@ -60,6 +60,9 @@ public final class ResultsWriter {
         if (!r.heatmap().isEmpty()) {
           writeCsv(dir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, c.scenario().memory().pages()));
         }
+        if (r.agentLog().length > 0) {
+          Files.write(dir.resolve("agent.log"), r.agentLog());
+        }
       }
       replace(staging, target);
       return target;

@@ -15,6 +15,7 @@ package io.mlproxy.scenario;
  * @param l2 L2 regularisation of the logistic model
  * @param minConfidencePermille the agent recommends only above this confidence
  * @param portionBytes bytes per read of the data channel
+ * @param external how to run the agent process when {@code model} is {@link Model#EXTERNAL}, else null
  */
 public record AgentSpec(
     Model model,
@@ -26,7 +27,8 @@ public record AgentSpec(
     double learningRate,
     double l2,
     int minConfidencePermille,
-    long portionBytes) {
+    long portionBytes,
+    ExternalAgentSpec external) {
 
   /** The agent's model. */
   public enum Model {
@@ -35,7 +37,9 @@ public record AgentSpec(
     /** A tuner of the scheme's parameters. */
     TUNER("tuner"),
     /** k-means clustering of regions. */
-    KMEANS("kmeans");
+    KMEANS("kmeans"),
+    /** An outside process speaking the agent protocol (docs/agent-protocol.md). */
+    EXTERNAL("external");
 
     private final String yamlName;
 
@@ -49,8 +53,15 @@ public record AgentSpec(
     }
   }
 
+  /** Checks that an external process is described exactly when the model is external. */
+  public AgentSpec {
+    if ((model == Model.EXTERNAL) != (external != null)) {
+      throw new IllegalArgumentException("agent model " + model + " with external settings " + external);
+    }
+  }
+
   /** The defaults documented in the README. */
   public static AgentSpec defaults() {
-    return new AgentSpec(Model.LOGISTIC, 1_000_000, 10_000, 2_000, 1_000, 30_000_000, 0.05, 1e-4, 600, 4096);
+    return new AgentSpec(Model.LOGISTIC, 1_000_000, 10_000, 2_000, 1_000, 30_000_000, 0.05, 1e-4, 600, 4096, null);
   }
 }

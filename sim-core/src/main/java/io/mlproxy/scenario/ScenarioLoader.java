@@ -40,7 +40,7 @@ public final class ScenarioLoader {
 
   private ScenarioLoader() {}
 
-  /** Reads and validates a scenario file; relative trace paths are resolved against its folder. */
+  /** Reads and validates a scenario file; relative trace and agent program paths are resolved against its folder. */
   public static Scenario load(Path file) {
     Problems p = new Problems(file);
     String text = read(file, p);
@@ -89,7 +89,7 @@ public final class ScenarioLoader {
     MemorySpec memory = SystemReaders.memory(top.section("memory"), monitor);
     PolicySpec policy = SystemReaders.policy(top.section("policy"), monitor);
     ProxySpec proxy = SystemReaders.proxy(top.section("proxy"));
-    AgentSpec agent = SystemReaders.agent(top.section("agent"));
+    AgentSpec agent = SystemReaders.agent(top.section("agent"), baseDir(nameForMessages));
     WorkloadSpec workload =
         WorkloadReader.read(top.section("workload"), monitor, knownDuration, baseDir(nameForMessages));
     boolean workloadOk = p.ok("workload");

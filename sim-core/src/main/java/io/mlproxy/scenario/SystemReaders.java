@@ -186,9 +186,17 @@ final class SystemReaders {
     return new ProxySpec(mode, thresholds, feedback);
   }
 
-  static AgentSpec agent(Section s) {
+  static AgentSpec agent(Section s, java.nio.file.Path baseDir) {
     AgentSpec d = AgentSpec.defaults();
     AgentSpec.Model model = s.get("model", d.model(), oneOf(AgentSpec.Model.class, AgentSpec.Model::yamlName));
+    ExternalAgentSpec external = null;
+    if (model == AgentSpec.Model.EXTERNAL) {
+      external = ExternalAgentReader.read(s, baseDir);
+    } else if (s.problems().ok(s.field("model"))) {
+      ExternalAgentReader.rejectFor(s, model);
+    } else {
+      s.know(ExternalAgentReader.KEYS.toArray(String[]::new));
+    }
     long period = s.get("period", d.periodUs(), durationUs(1));
     long read = s.get("read_cost_per_kib", d.readCostPerKibNs(), costNs());
     long train = s.get("train_cost_per_sample", d.trainCostPerSampleNs(), costNs());
@@ -199,7 +207,7 @@ final class SystemReaders {
     int minConfidence = s.get("min_confidence", d.minConfidencePermille(), permille());
     long portion = s.get("portion", d.portionBytes(), sizeBytes(1, GIB));
     s.finish();
-    return new AgentSpec(model, period, read, train, write, horizon, rate, l2, minConfidence, portion);
+    return new AgentSpec(model, period, read, train, write, horizon, rate, l2, minConfidence, portion, external);
   }
 
   static OracleSpec oracle(Section s) {

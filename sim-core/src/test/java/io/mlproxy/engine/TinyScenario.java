@@ -11,6 +11,14 @@ final class TinyScenario {
 
   /** A 2 MiB hot/cold scenario of {@code seconds} with extra YAML appended at the top level. */
   static Scenario hotCold(int seconds, String extra) {
+    return withAgent(seconds, "  horizon: 8s\n", extra);
+  }
+
+  /**
+   * The same scenario with {@code agent} as the body of its agent section (indented by two spaces);
+   * relative paths resolve against the working directory (the module folder).
+   */
+  static Scenario withAgent(int seconds, String agent, String extra) {
     String text =
         """
         name: tiny
@@ -34,8 +42,7 @@ final class TinyScenario {
             window: 5s
             min_samples: 8
         agent:
-          horizon: 8s
-        workload:
+        %sworkload:
           rate: 50000/s
           phases:
             - at: 0s
@@ -44,7 +51,7 @@ final class TinyScenario {
                 - {pattern: hotset, hot_fraction: 0.25, hot_share: 1.0, weight: 0.9499}
                 - {pattern: uniform, start: 0.25, length: 0.75, weight: 0.0001}
         """
-            .formatted(seconds)
+            .formatted(seconds, agent)
             + extra;
     return ScenarioLoader.parse(text, Path.of("tiny.yaml"));
   }

@@ -40,6 +40,9 @@ class ReadmeDocumentationTest {
       Matcher h = HEADER.matcher(line);
       if (h.matches()) {
         section = h.group(1) == null ? "" : h.group(1);
+        if (line.contains("model: external")) {
+          section = "agent+external";
+        }
         continue;
       }
       Matcher p = PATTERN_ROW.matcher(line);
@@ -67,6 +70,14 @@ class ReadmeDocumentationTest {
       }
       String key = r.group(1);
       String value = r.group(2);
+      if (section.equals("agent+external")) {
+        // the external agent's fields need model: external and a command to run
+        String external = ScenarioLoaderTest.MINIMAL + "agent:\n  model: external\n  command: [sh]\n";
+        assertThat(ScenarioLoaderTest.parse(external + "  " + key + ": " + value + "\n")).as(line)
+            .isEqualTo(ScenarioLoaderTest.parse(external));
+        checked++;
+        continue;
+      }
       String yaml =
           switch (section) {
             case "" -> ScenarioLoaderTest.MINIMAL + key + ": " + value + "\n";

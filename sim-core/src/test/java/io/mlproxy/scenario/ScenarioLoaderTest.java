@@ -76,7 +76,7 @@ class ScenarioLoaderTest {
         new ThresholdsSpec(100, 500, 50, 50, 10_000_000, 64, 5_000_000, 950, 10_000_000, 200, 500, 990),
         java.util.OptionalLong.empty()));
     assertThat(s.agent()).isEqualTo(new AgentSpec(AgentSpec.Model.LOGISTIC, 1_000_000, 10_000, 2_000,
-        1_000, 30_000_000, 0.05, 0.0001, 600, 4096));
+        1_000, 30_000_000, 0.05, 0.0001, 600, 4096, null));
     assertThat(s.workload().ratePerSecond()).isEqualTo(1_000_000L);
     assertThat(s.workload().tickUs()).isEqualTo(5_000L);
     assertThat(s.workload().trace()).isEmpty();
