@@ -110,31 +110,41 @@ class LogisticModel:
 
 
 class LabelTracker:
-    """Past samples labelled by later datasets: touched within the horizon, or not."""
+    """Past samples labelled by later datasets: touched within the horizon, or not.
+
+    A sample no dataset looked at within its horizon (the agent was down) gets no label and is
+    dropped, as the built-in agent does: seeing no activity means idle only when someone looked.
+    """
 
     def __init__(self, horizon_ms, capacity=1 << 16):
         self.horizon = horizon_ms
         self.capacity = capacity
-        self.pending = collections.deque()  # [start, end, taken_ms, touched, features]
+        self.pending = collections.deque()  # [start, end, taken_ms, touched, features, observed]
         self.dropped = 0
+        self.unobserved = 0
 
     def add(self, start, end, at_ms, x):
         if len(self.pending) == self.capacity:
             self.pending.popleft()
             self.dropped += 1
-        self.pending.append([start, end, at_ms, False, x])
+        self.pending.append([start, end, at_ms, False, x, False])
 
     def observe(self, table, sink):
         now, horizon = table.timestamp_ms, self.horizon
         for p in self.pending:
-            if not p[3] and now > p[2] and now - p[2] <= horizon and table.any_activity(p[0], p[1]):
-                p[3] = True
+            if not p[3] and now > p[2] and now - p[2] <= horizon:
+                p[5] = True
+                if table.any_activity(p[0], p[1]):
+                    p[3] = True
         pending = self.pending
         while pending:
             p = pending[0]
             if not p[3] and not now - p[2] > horizon:
                 break
-            sink(p[4], p[3])
+            if p[5]:
+                sink(p[4], p[3])
+            else:
+                self.unobserved += 1
             pending.popleft()
 
 

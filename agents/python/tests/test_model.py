@@ -76,6 +76,15 @@ class LabelTrackerTest(unittest.TestCase):
         t.observe(table(100, [(0, 30, 0, 0, 0, 0, 1)]), lambda x, y: got.append((x, y)))
         self.assertEqual(got, [(1, True), (2, True)])
 
+    def test_a_sample_no_dataset_looked_at_within_its_horizon_gets_no_label(self):
+        t = ref.LabelTracker(horizon_ms=1000)
+        t.add(0, 10, 0, "a")
+        got = []
+        t.observe(table(50_000, [(0, 10, 0, 0, 1, 0, 0)]), lambda x, y: got.append((x, y)))
+        self.assertEqual(got, [])
+        self.assertEqual(t.unobserved, 1)
+        self.assertEqual(len(t.pending), 0)
+
 
 class CoalescerTest(unittest.TestCase):
     def test_neighbours_with_one_action_merge_with_the_lowest_confidence(self):
