@@ -11,9 +11,11 @@ import io.mlproxy.proxy.PairedEvidence;
  * @param mlPageouts                pages paged out by decisions ML took during the step
  * @param mlEfficiencyMs            mean value per judged page of ML's opinions over the window
  * @param defaultEfficiencyMs       the same for the default
- * @param evidence                  the controller's paired evidence at the end of the step
- * @param promoteAboveMs            the lower bound must exceed this to promote
- * @param demoteBelowMs             a mean below this demotes, an upper bound below it means EMERGENCY
+ * @param matured                   lower bounds of ML − default over the window's matured decisions (promotion)
+ * @param recent                    upper bounds over the window's decisions (demotion)
+ * @param promoteAboveMs            the matured lower bound must exceed this to promote
+ * @param demoteBelowMs             a recent mean below this demotes, a recent upper bound below it means
+ *                                  EMERGENCY
  * @param hintsInForce              hints of the installed table
  * @param datasetAgeMs              age of the dataset the table answers
  * @param recommendationStalenessMs time since the table was installed
@@ -24,7 +26,8 @@ record ProxyColumns(
     long mlPageouts,
     long mlEfficiencyMs,
     long defaultEfficiencyMs,
-    PairedEvidence evidence,
+    PairedEvidence matured,
+    PairedEvidence recent,
     long promoteAboveMs,
     long demoteBelowMs,
     int hintsInForce,
@@ -36,25 +39,30 @@ record ProxyColumns(
 
   /** The columns of a variant without a proxy. */
   static final ProxyColumns NONE =
-      new ProxyColumns("", 0, 0, ABSENT, ABSENT, PairedEvidence.NONE, ABSENT, ABSENT, 0, ABSENT, ABSENT);
+      new ProxyColumns("", 0, 0, ABSENT, ABSENT, PairedEvidence.NONE, PairedEvidence.NONE, ABSENT, ABSENT, 0, ABSENT,
+          ABSENT);
 
   static final String[] HEADER = {
-    "mode", "ml_share_permille", "ml_pageouts", "ml_efficiency", "default_efficiency", "evidence_pages",
-    "evidence_decisions", "evidence_mean_ms", "evidence_lower_ms", "evidence_upper_ms", "promote_above_ms",
-    "demote_below_ms", "hints_in_force", "dataset_age_ms", "recommendation_staleness_ms"
+    "mode", "ml_share_permille", "ml_pageouts", "ml_efficiency", "default_efficiency", "matured_pages",
+    "matured_decisions", "matured_mean_ms", "matured_lower_ms", "recent_pages", "recent_decisions",
+    "recent_mean_ms", "recent_upper_ms", "promote_above_ms", "demote_below_ms", "hints_in_force",
+    "dataset_age_ms", "recommendation_staleness_ms"
   };
 
   void write(Csv csv) {
     csv.text(mode).num(mlSharePermille).num(mlPageouts);
     optional(csv, mlEfficiencyMs);
     optional(csv, defaultEfficiencyMs);
-    boolean any = evidence.pages() > 0;
-    csv.num(evidence.pages()).num(evidence.decisions());
-    optional(csv, any ? evidence.meanMs() : ABSENT);
-    optional(csv, any ? evidence.lowerMs() : ABSENT);
-    optional(csv, any ? evidence.upperMs() : ABSENT);
-    optional(csv, any ? promoteAboveMs : ABSENT);
-    optional(csv, any ? demoteBelowMs : ABSENT);
+    boolean anyMatured = matured.pages() > 0;
+    csv.num(matured.pages()).num(matured.decisions());
+    optional(csv, anyMatured ? matured.meanMs() : ABSENT);
+    optional(csv, anyMatured ? matured.lowerMs() : ABSENT);
+    boolean anyRecent = recent.pages() > 0;
+    csv.num(recent.pages()).num(recent.decisions());
+    optional(csv, anyRecent ? recent.meanMs() : ABSENT);
+    optional(csv, anyRecent ? recent.upperMs() : ABSENT);
+    optional(csv, anyMatured ? promoteAboveMs : ABSENT);
+    optional(csv, anyRecent ? demoteBelowMs : ABSENT);
     csv.num(hintsInForce);
     optional(csv, datasetAgeMs);
     optional(csv, recommendationStalenessMs);

@@ -11,7 +11,6 @@ import io.mlproxy.proxy.MlModelProxy;
 import io.mlproxy.proxy.ModeSignals;
 import io.mlproxy.proxy.ModeThresholds;
 import io.mlproxy.proxy.ModeTransition;
-import io.mlproxy.proxy.PairedEvidence;
 import io.mlproxy.proxy.ProxyConfig;
 import io.mlproxy.proxy.SystemMode;
 import java.util.List;
@@ -37,8 +36,11 @@ final class ProxySide implements JudgementSink {
   ProxySide(RunPlan plan, String name, Memory memory, DamosScheme scheme, ProxyClockSource clock) {
     subsystem = new DamonSubsystem(scheme, plan.reclaim(), plan.monitor());
     proxy = MlModelProxy.create(name, subsystem, subsystem, clock::nowMs);
-    proxy.init(ProxyConfig.forAddressSpace(plan.addressPages()), plan.thresholds());
+    proxy.init(
+        ProxyConfig.forAddressSpace(plan.addressPages()).withJudgement(plan.breakEvenMs(), plan.feedbackWindowMs()),
+        plan.thresholds());
     ledger = new DecisionLedger(memory, plan.feedbackWindowMs(), plan.breakEvenMs());
+    ledger.setSink(this);
     memory.setWatchListener(ledger);
     hook = new ProxyReclaimHook(proxy, scheme, ledger, memory);
     scheme.setDecisionHook(hook);
@@ -64,17 +66,22 @@ final class ProxySide implements JudgementSink {
   }
 
   /**
-   * At an aggregation: hands the ledger's judgements to the proxy, then lets the controller act.
-   * Returns the mode the proxy is in afterwards.
+   * At an aggregation: closes the decisions whose window ended (feedback to the agent), then lets
+   * the controller act on the evidence. Returns the mode the proxy is in afterwards.
    */
   SystemMode judgeAndCorrect(long nowUs, int pressurePermille) {
-    ledger.flush(nowUs, this);
+    ledger.flush(nowUs);
     return proxy.correctSystemState(pressurePermille);
   }
 
   @Override
-  public void evidence(int mlOpinion, int defaultAction, long pages, long valuePageMs, long absValuePageMs) {
-    proxy.estimateEfficiency(mlOpinion, defaultAction, pages, valuePageMs, absValuePageMs);
+  public void opened(long decisionId, int mlOpinion, int defaultAction, int pages) {
+    proxy.estimateEfficiency(decisionId, mlOpinion, defaultAction, pages);
+  }
+
+  @Override
+  public void outcome(long decisionId, long delayMs) {
+    proxy.reportOutcome(decisionId, delayMs);
   }
 
   @Override
@@ -123,7 +130,6 @@ final class ProxySide implements JudgementSink {
     long mlPageouts = mlOut - lastMlPageouts;
     lastMlPageouts = mlOut;
     ModeSignals sig = proxy.estimateSystemState(pressurePermille);
-    PairedEvidence e = sig.evidence();
     ModeThresholds th = proxy.thresholds();
     int hints = 0;
     long staleness = ProxyColumns.ABSENT;
@@ -138,9 +144,10 @@ final class ProxySide implements JudgementSink {
         mlPageouts,
         sig.mlPages() == 0 ? ProxyColumns.ABSENT : Math.floorDiv(sig.mlValueSum(), sig.mlPages()),
         sig.defaultPages() == 0 ? ProxyColumns.ABSENT : Math.floorDiv(sig.defaultValueSum(), sig.defaultPages()),
-        e,
-        e.margin(th.promoteMarginPermille()),
-        -e.margin(th.demoteMarginPermille()),
+        sig.evidence(),
+        sig.recentEvidence(),
+        sig.evidence().margin(th.promoteMarginPermille()),
+        -sig.recentEvidence().margin(th.demoteMarginPermille()),
         hints,
         sig.recommendationAgeMs() < 0 ? ProxyColumns.ABSENT : sig.recommendationAgeMs(),
         staleness);

@@ -9,16 +9,15 @@ import io.mlproxy.proxy.HintAction;
  * pageout is judged page by page by what its pages do next, whichever source decided.
  *
  * <p>At decision time the ledger claims the region's pages that a pageout would take now
- * (resident, not young, under no other open judgement) and arms the memory's watch on them. A
- * claimed page's value as a pageout is min(g, W) − B page-milliseconds, g the time to its next
- * touch, W the judgement window and B the break-even time, the way the kernel judges reclaim by
- * workingset refaults. The value is known the moment the page is touched (reported by the memory's
- * {@link WatchListener}) or once W has passed untouched, so evidence arrives as fast as outcomes
- * do: a page refaulted 5 ms after its pageout counts 5 ms later, not W later. A judged page is
- * released at once and can be claimed by the next decision. Each {@link #flush} hands the batches
- * judged since the last one to the {@link JudgementSink} (one batch per decision), and each decision
- * whose window closed as a whole for the feedback to the agent. Decisions live in a ring of
- * primitive arrays that grows only when W holds more open decisions than ever before.
+ * (resident, not young, under no other open judgement), arms the memory's watch on them and tells
+ * the {@link JudgementSink} (the proxy's estimate_efficiency). A claimed page's value as a pageout
+ * is min(g, W) − B page-milliseconds, g the time to its next touch, W the judgement window and B the
+ * break-even time, the way the kernel judges reclaim by workingset refaults. A touch is reported the
+ * moment it happens (the memory's {@link WatchListener}), so a page refaulted 5 ms after its pageout
+ * counts 5 ms later, and the page is released at once for the next decision; a page left alone
+ * needs no report, its value grows with time until W. Each {@link #flush} closes the decisions
+ * whose window ended, for the feedback to the agent. Decisions live in a ring of primitive arrays
+ * that grows only when W holds more open decisions than ever before.
  */
 public final class DecisionLedger implements WatchListener {
 
@@ -42,12 +41,8 @@ public final class DecisionLedger implements WatchListener {
   private int[] claimed;
   private int[] touched;
   private long[] touchedValue;
-  private int[] pendingPages;
-  private long[] pendingValue;
-  private long[] pendingAbs;
-  private boolean[] dirty;
-  private int[] dirtySlots;
-  private int dirtyCount;
+  private long[] decisionId;
+  private JudgementSink sink = JudgementSink.NONE;
   private int head;
   private int size;
   private int lastTag;
@@ -64,6 +59,14 @@ public final class DecisionLedger implements WatchListener {
     this.claimedBy = new int[memory.pages()];
     java.util.Arrays.fill(claimedBy, FREE);
     allocate(1024);
+  }
+
+  /** Sets who is told about decisions and outcomes (once, before the first decision). */
+  public void setSink(JudgementSink newSink) {
+    if (newSink == null) {
+      throw new IllegalArgumentException("judgement sink must not be null (use JudgementSink.NONE)");
+    }
+    this.sink = newSink;
   }
 
   /**
@@ -101,11 +104,9 @@ public final class DecisionLedger implements WatchListener {
     claimed[slot] = n;
     touched[slot] = 0;
     touchedValue[slot] = 0;
-    pendingPages[slot] = 0;
-    pendingValue[slot] = 0;
-    pendingAbs[slot] = 0;
+    decisionId[slot] = ++recordedDecisions;
     size++;
-    recordedDecisions++;
+    sink.opened(recordedDecisions, ml, dflt, n);
     return t;
   }
 
@@ -122,38 +123,19 @@ public final class DecisionLedger implements WatchListener {
       return; // its window has passed: the close values it as untouched
     }
     claimedBy[page] = FREE;
-    long v = g - breakEvenMs;
     touched[slot]++;
-    touchedValue[slot] += v;
-    pendingPages[slot]++;
-    pendingValue[slot] += v;
-    pendingAbs[slot] += Math.abs(v);
-    if (!dirty[slot]) {
-      dirty[slot] = true;
-      dirtySlots[dirtyCount++] = slot;
-    }
+    touchedValue[slot] += g - breakEvenMs;
+    sink.outcome(decisionId[slot], g);
   }
 
   /**
-   * Hands the sink every batch judged since the last flush (pages touched since, one batch per
-   * decision), then closes the decisions whose window ended by {@code nowUs}, oldest first: their
-   * untouched pages are worth W − B each, and each closed decision is judged as a whole.
+   * Closes the decisions whose window ended by {@code nowUs}, oldest first: their untouched pages
+   * are worth W − B each, and each closed decision is judged as a whole.
    */
-  public void flush(long nowUs, JudgementSink sink) {
-    for (int k = 0; k < dirtyCount; k++) {
-      int slot = dirtySlots[k];
-      dirty[slot] = false;
-      if (pendingPages[slot] > 0) {
-        sink.evidence(mlOpinion[slot], defaultAction[slot], pendingPages[slot], pendingValue[slot], pendingAbs[slot]);
-        pendingPages[slot] = 0;
-        pendingValue[slot] = 0;
-        pendingAbs[slot] = 0;
-      }
-    }
-    dirtyCount = 0;
+  public void flush(long nowUs) {
     long nowMs = nowUs / 1000;
     while (size > 0 && decidedAtMs[head] + windowMs <= nowMs) {
-      close(head, sink);
+      close(head);
       head = (head + 1) % tag.length;
       size--;
     }
@@ -179,7 +161,7 @@ public final class DecisionLedger implements WatchListener {
     return windowMs;
   }
 
-  private void close(int slot, JudgementSink sink) {
+  private void close(int slot) {
     int t = tag[slot];
     int untouched = 0;
     for (int p = start[slot]; p < end[slot]; p++) {
@@ -190,9 +172,6 @@ public final class DecisionLedger implements WatchListener {
       }
     }
     long untouchedValue = untouched * (windowMs - breakEvenMs);
-    if (untouched > 0) {
-      sink.evidence(mlOpinion[slot], defaultAction[slot], untouched, untouchedValue, Math.abs(untouchedValue));
-    }
     sink.judged(decidedAtMs[slot], start[slot], end[slot], mlOpinion[slot], defaultAction[slot], mlDecided[slot],
         touchedValue[slot] + untouchedValue, claimed[slot], touched[slot]);
   }
@@ -216,11 +195,7 @@ public final class DecisionLedger implements WatchListener {
     claimed = new int[capacity];
     touched = new int[capacity];
     touchedValue = new long[capacity];
-    pendingPages = new int[capacity];
-    pendingValue = new long[capacity];
-    pendingAbs = new long[capacity];
-    dirty = new boolean[capacity];
-    dirtySlots = new int[capacity];
+    decisionId = new long[capacity];
   }
 
   private void grow() {
@@ -235,11 +210,7 @@ public final class DecisionLedger implements WatchListener {
     int[] cl = claimed;
     int[] tc = touched;
     long[] tv = touchedValue;
-    int[] pp = pendingPages;
-    long[] pv = pendingValue;
-    long[] pa = pendingAbs;
-    boolean[] dt = dirty;
-    int[] ds = dirtySlots;
+    long[] ids = decisionId;
     allocate(n * 2);
     for (int k = 0; k < size; k++) {
       int from = (head + k) % n;
@@ -253,13 +224,7 @@ public final class DecisionLedger implements WatchListener {
       claimed[k] = cl[from];
       touched[k] = tc[from];
       touchedValue[k] = tv[from];
-      pendingPages[k] = pp[from];
-      pendingValue[k] = pv[from];
-      pendingAbs[k] = pa[from];
-      dirty[k] = dt[from];
-    }
-    for (int k = 0; k < dirtyCount; k++) {
-      dirtySlots[k] = (ds[k] - head + n) % n;
+      decisionId[k] = ids[from];
     }
     head = 0;
   }

@@ -1,19 +1,39 @@
 package io.mlproxy.policy;
 
-/** Receives what the {@link DecisionLedger} judged: batches of pages as outcomes arrive, decisions as windows close. */
+/**
+ * Receives what the {@link DecisionLedger} judges: decisions as they are taken, page outcomes as
+ * they happen (the proxy's estimate_efficiency), and each decision as a whole once its window
+ * closed (the feedback to the agent).
+ */
 public interface JudgementSink {
 
+  /** Ignores everything. */
+  JudgementSink NONE = new JudgementSink() {
+    @Override
+    public void opened(long decisionId, int mlOpinion, int defaultAction, int pages) {
+    }
+
+    @Override
+    public void outcome(long decisionId, long delayMs) {
+    }
+
+    @Override
+    public void judged(long decidedAtMs, int startPage, int endPage, int mlOpinion, int defaultAction,
+                       boolean mlDecided, long pageoutValuePageMs, int pages, int touched) {
+    }
+  };
+
   /**
-   * Pages of one decision whose outcome is now known: what paging them out was (or would have
-   * been) worth, for the controller's evidence (ml_lib estimate_efficiency).
+   * A decision on {@code pages} pages is under judgement from now.
    *
+   * @param decisionId increasing id of the decision
    * @param mlOpinion the ML action code (HintAction), or −1 when ML abstained
    * @param defaultAction the default algorithm's action code (HintAction)
-   * @param pages pages in the batch
-   * @param valuePageMs Σ (min(g, W) − B) over them
-   * @param absValuePageMs Σ |min(g, W) − B| over them
    */
-  void evidence(int mlOpinion, int defaultAction, long pages, long valuePageMs, long absValuePageMs);
+  void opened(long decisionId, int mlOpinion, int defaultAction, int pages);
+
+  /** One page of the decision was touched {@code delayMs} after it (less than W). Called on the touch path. */
+  void outcome(long decisionId, long delayMs);
 
   /**
    * One decision, judged as a whole once its window closed (for the feedback to the agent).

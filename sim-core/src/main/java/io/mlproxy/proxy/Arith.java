@@ -33,13 +33,34 @@ final class Arith {
         return r;
     }
 
-    /** a·b/c for a, b ≥ 0 and c > 0, exact while a·b fits, otherwise (a/c)·b + (a%c)·b/c, saturating. */
+    /**
+     * ⌊a·b/c⌋ for a, b ≥ 0 and c &gt; 0, exact: the product is kept in 128 bits (high word from
+     * {@link Math#multiplyHigh}) and divided bit by bit; saturates when the quotient exceeds a long.
+     */
     static long mulDiv(long a, long b, long c) {
-        long p = saturatingMul(a, b);
-        if (p != Long.MAX_VALUE) {
-            return p / c;
+        if (a < 0 || b < 0 || c <= 0) {
+            throw new IllegalArgumentException("mulDiv(" + a + ", " + b + ", " + c + ")");
         }
-        return saturatingAdd(saturatingMul(a / c, b), saturatingMul(a % c, b) / c);
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        if (hi == 0 && lo >= 0) {
+            return lo / c;
+        }
+        if (hi >= c) {
+            return Long.MAX_VALUE;
+        }
+        long q = 0;
+        long r = hi;
+        for (int i = 63; i >= 0; i--) {
+            boolean carry = r < 0;
+            r = r << 1 | (lo >>> i & 1);
+            q <<= 1;
+            if (carry || Long.compareUnsigned(r, c) >= 0) {
+                r -= c;
+                q |= 1;
+            }
+        }
+        return q < 0 ? Long.MAX_VALUE : q;
     }
 
     /** ⌊√x⌋ for x ≥ 0 (Newton's method on longs). */

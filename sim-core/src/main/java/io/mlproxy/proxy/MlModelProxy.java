@@ -24,22 +24,11 @@ public final class MlModelProxy {
     private static final int MODE_COLLABORATION = 2;
     private static final int MODE_RECOMMENDATION = 3;
 
-    // evidence window channels: per-source value of the judged pages, and the paired sums
-    private static final int CH_ML_VALUE = 0;
-    private static final int CH_ML_PAGES = 1;
-    private static final int CH_DEF_VALUE = 2;
-    private static final int CH_DEF_PAGES = 3;
-    private static final int CH_PAIR_DECISIONS = 4;
-    private static final int CH_PAIR_PAGES = 5;
-    private static final int CH_PAIR_DIFF = 6;
-    private static final int CH_PAIR_DIFF_SQ_OVER_PAGES = 7;
-    private static final int CH_PAIR_PAGES_SQ = 8;
-    private static final int CH_PAIR_ABS = 9;
-    private static final int CH_MSG_WRITTEN = 10;
-    private static final int CH_MSG_REJECTED = 11;
-    private static final int CHANNELS = 12;
-    /** The recent evidence the controller steps down on: the last two tenths of the window. */
-    private static final int RECENT_BUCKETS = 2;
+    private static final int CH_MSG_WRITTEN = 0;
+    private static final int CH_MSG_REJECTED = 1;
+    private static final int CHANNELS = 2;
+    /** The latest evidence the controller steps down on without waiting for the window: its last fifth. */
+    private static final int LATEST_FIFTHS = 5;
 
     private static final EnumSet<ModelState> AFTER_INIT = EnumSet.of(ModelState.INITIALIZED, ModelState.STARTED,
             ModelState.RUNNING, ModelState.STOPPED);
@@ -68,6 +57,7 @@ public final class MlModelProxy {
     private RecommendationLimits limits;
     private ModeController controller;
     private SlidingWindowSums window;
+    private EvidenceWindow evidence;
     private long accountingStartMs;
     private FeedbackQueue feedback;
     private Dataset dataset;
@@ -522,53 +512,51 @@ public final class MlModelProxy {
     // =====================================================================================
 
     /**
-     * ml_lib estimate_efficiency: accounts one judged batch of {@code pages} pages of one decision
-     * (shadow evaluation: both opinions are judged, whoever decided). {@code valuePageMs} is what
-     * paging those pages out was worth, Σ (min(g, W) − B) over them (g the time to each page's next
-     * touch, W the judgement window, B the break-even time), and {@code absValuePageMs} is Σ |min(g, W)
-     * − B|. A source's opinion is worth the value if it pages out, 0 otherwise; where ML had an opinion
-     * the batch is also one sample of the paired difference ML − default the controller decides on
-     * ({@link PairedEvidence}).
+     * ml_lib estimate_efficiency: starts estimating the efficiency of one decision just taken on
+     * {@code pages} pages (shadow evaluation: both opinions are judged, whoever decided). A page's
+     * value as a page-out is min(g, W) − B (see {@link ProxyConfig}), g the delay until the page is
+     * needed again, reported by {@link #reportOutcome}; a source's opinion is worth the value if it
+     * pages out, 0 if not. Where ML had an opinion the decision is a sample of the paired difference
+     * ML − default the controller decides on ({@link EvidenceWindow}, {@link PairedEvidence}).
      *
+     * @param decisionId    the subsystem's id of the decision, increasing
      * @param mlOpinion     ML's action ({@link HintAction} code), or -1 when it abstained
      * @param defaultAction the default's action
      */
-    public synchronized void estimateEfficiency(int mlOpinion, int defaultAction, long pages, long valuePageMs,
-                                                long absValuePageMs) {
+    public synchronized void estimateEfficiency(long decisionId, int mlOpinion, int defaultAction, int pages) {
         require("estimate_efficiency", AFTER_INIT);
         if (mlOpinion != -1) {
             HintAction.ofCode(mlOpinion);
         }
         HintAction.ofCode(defaultAction);
-        if (pages <= 0 || absValuePageMs < 0 || valuePageMs > absValuePageMs || valuePageMs < -absValuePageMs) {
-            throw new MlLibException(Errno.EINVAL, "estimate_efficiency: pages " + pages + ", value " + valuePageMs
-                    + ", |value| sum " + absValuePageMs);
+        if (pages <= 0) {
+            throw new MlLibException(Errno.EINVAL, "estimate_efficiency: decision " + decisionId + " of " + pages
+                    + " pages");
         }
-        long now = clock.nowMs();
-        boolean defaultOut = defaultAction == HintAction.CODE_PAGEOUT;
-        window.add(CH_DEF_VALUE, defaultOut ? valuePageMs : 0, now);
-        window.add(CH_DEF_PAGES, pages, now);
-        counters.judgedDefault += pages;
-        if (mlOpinion < 0) {
-            return;
-        }
-        boolean mlOut = mlOpinion == HintAction.CODE_PAGEOUT;
-        window.add(CH_ML_VALUE, mlOut ? valuePageMs : 0, now);
-        window.add(CH_ML_PAGES, pages, now);
-        counters.judgedMl += pages;
-        long diff = mlOut == defaultOut ? 0 : mlOut ? valuePageMs : -valuePageMs;
-        window.add(CH_PAIR_DECISIONS, 1, now);
-        window.add(CH_PAIR_PAGES, pages, now);
-        window.add(CH_PAIR_DIFF, diff, now);
-        window.add(CH_PAIR_DIFF_SQ_OVER_PAGES, Arith.squareOverPages(diff, pages), now);
-        window.add(CH_PAIR_PAGES_SQ, Arith.saturatingMul(pages, pages), now);
-        window.add(CH_PAIR_ABS, mlOut == defaultOut ? 0 : absValuePageMs, now);
+        evidence.open(decisionId, clock.nowMs(), pages, mlOpinion < 0, mlOpinion == HintAction.CODE_PAGEOUT,
+                defaultAction == HintAction.CODE_PAGEOUT);
+        counters.judgedDecisions++;
+        counters.judgedPages += pages;
     }
 
-    /** The paired evidence over the controller's window now (what the last decision of the controller saw). */
+    /**
+     * Part of estimate_efficiency: one page of decision {@code decisionId} was needed again
+     * {@code delayMs} after the decision (a refault if it was paged out). Returns false, and counts
+     * it, when the decision is no longer under judgement.
+     */
+    public synchronized boolean reportOutcome(long decisionId, long delayMs) {
+        require("estimate_efficiency", AFTER_INIT);
+        boolean known = evidence.outcome(decisionId, delayMs, clock.nowMs());
+        if (!known) {
+            counters.outcomesUnmatched++;
+        }
+        return known;
+    }
+
+    /** The paired evidence promotions rely on now: lower bounds over the window's matured decisions. */
     public synchronized PairedEvidence evidence() {
         require("evidence", AFTER_INIT);
-        return evidence(clock.nowMs());
+        return evidence.known(clock.nowMs(), controller.thresholds().windowMs(), controller.thresholds().zMilli());
     }
 
     /**
@@ -726,6 +714,7 @@ public final class MlModelProxy {
         learningTerritory = exposure.territory(t.learningSharePermille());
         collaborationTerritory = exposure.territory(t.collaborationSharePermille());
         window = new SlidingWindowSums(CHANNELS, t.windowMs());
+        evidence = new EvidenceWindow(config.evidenceCapacity(), config.breakEvenMs(), config.judgementWindowMs());
         accountingStartMs = now;
     }
 
@@ -801,24 +790,15 @@ public final class MlModelProxy {
     private ModeSignals signals(long now, int pressure) {
         boolean running = state.agentActive();
         long age = lastHintsDatasetMs < 0 || !running ? -1 : now - lastHintsDatasetMs;
+        ModeThresholds t = controller.thresholds();
+        long span = t.windowMs();
+        evidence.expire(now, span);
+        long[] eff = evidence.efficiency(now, span);
         return new ModeSignals(now, pressure, running, age, running ? now - agentStartedAtMs : -1,
-                window.sum(CH_MSG_WRITTEN, now), window.sum(CH_MSG_REJECTED, now), evidence(now),
-                evidence(now, RECENT_BUCKETS),
-                window.sum(CH_ML_PAGES, now), window.sum(CH_ML_VALUE, now),
-                window.sum(CH_DEF_PAGES, now), window.sum(CH_DEF_VALUE, now),
-                now - accountingStartMs >= controller.thresholds().windowMs());
-    }
-
-    private PairedEvidence evidence(long now) {
-        return evidence(now, SlidingWindowSums.BUCKETS);
-    }
-
-    /** The evidence of the last {@code buckets} tenths of the window. */
-    private PairedEvidence evidence(long now, int buckets) {
-        return PairedEvidence.of(window.sum(CH_PAIR_DECISIONS, now, buckets), window.sum(CH_PAIR_PAGES, now, buckets),
-                window.sum(CH_PAIR_DIFF, now, buckets), window.sum(CH_PAIR_DIFF_SQ_OVER_PAGES, now, buckets),
-                window.sum(CH_PAIR_PAGES_SQ, now, buckets), window.sum(CH_PAIR_ABS, now, buckets),
-                controller.thresholds().zMilli());
+                window.sum(CH_MSG_WRITTEN, now), window.sum(CH_MSG_REJECTED, now),
+                evidence.known(now, span, t.zMilli()), evidence.recent(now, span, t.zMilli()),
+                evidence.recent(now, Math.max(1, span / LATEST_FIFTHS), t.zMilli()),
+                eff[0], eff[1], eff[2], eff[3], now - accountingStartMs >= span);
     }
 
     private void runController(long now) {

@@ -9,31 +9,38 @@ import java.util.Set;
 
 /**
  * Decides the {@link SystemMode} from {@link ModeSignals} and {@link ModeThresholds}; records every
- * transition with its evidence. The evidence is the paired ML − default difference per judged page
- * over the window ({@link PairedEvidence}), with one-sided bounds at the {@code confidence} level;
- * it counts once it holds {@code min_samples} pages and {@value PairedEvidence#MIN_DECISIONS}
- * decisions. Margins are per mille of the mean stake |d|: m_p = promote_margin, m_d = demote_margin.
+ * transition with the evidence it was decided on. The evidence is the paired difference ML − default
+ * per judged page ({@link PairedEvidence}), read three ways over the window ({@link EvidenceWindow}):
+ * <i>known</i> (lower bounds of what is known, counted from when it became known), <i>recent</i>
+ * (upper bounds over the decisions of the window) and <i>latest</i> (upper bounds over the
+ * decisions of its last fifth). A reading counts once it holds {@code min_samples} pages and
+ * {@value PairedEvidence#MIN_DECISIONS} decisions; its bounds are one-sided at the {@code
+ * confidence} level. Margins are per mille of the reading's mean stake |d|: m_p = promote_margin,
+ * m_d = demote_margin. "Clearly worse": upper bound below −m_d; "probably worse": mean below −m_d.
  * Rules, checked in this order on each {@link #update}:
  * <ol>
- * <li>The model is judged clearly unreliable when the upper bound is below −m_d over the window, or
- *     over its last fifth (the recent evidence) while the window's mean is below −m_d: a model that
- *     turns bad is caught within a second or two, not once bad outcomes outweigh a window of good
- *     ones, but one burst of bad outcomes after a good record only demotes it; the verdict holds (an
- *     {@link EmergencyCause#MODEL_UNRELIABLE} cause) until sufficient evidence over the window has a
- *     mean of at least −m_d and the recent mean is not below it: the model keeps being judged in the
- *     shadow meanwhile.</li>
+ * <li>The model is judged unreliable when recent is clearly worse, or latest is clearly worse while
+ *     recent is probably worse: even the most favourable reading of its pending page-outs says it
+ *     does harm. The verdict (an {@link EmergencyCause#MODEL_UNRELIABLE} cause) holds until known is
+ *     sufficient and not probably worse and latest is not probably worse: the model keeps being
+ *     judged in the shadow meanwhile, and comes back when that evidence says it no longer harms.</li>
  * <li>A forced mode wins; the rules below only keep track of emergency causes meanwhile.</li>
  * <li>Any {@link EmergencyCause} present: go to EMERGENCY (no dwell: danger acts at once).</li>
- * <li>In EMERGENCY: go to LEARNING once every cause has been clear for min_dwell.</li>
- * <li>Demote one step (RECOMMENDATION → COLLABORATION → LEARNING) when the mean is below −m_d over
- *     the window or recently; otherwise promote one step when the window's lower bound exceeds m_p,
- *     the window is full and min_dwell has passed since the last transition.</li>
+ * <li>In EMERGENCY, once every cause has been clear for min_dwell: back to the mode the emergency
+ *     interrupted when the model was not at fault (a crashed, starved or stale agent, memory
+ *     pressure, rejected messages: an emergency the model did not cause does not cost it its
+ *     standing, and the demotion rules judge it again from its first decision); to LEARNING when
+ *     it was.</li>
+ * <li>Demote one step (RECOMMENDATION → COLLABORATION → LEARNING) when recent or latest is probably
+ *     worse; otherwise promote one step when known is sufficient, its lower bound exceeds m_p, the
+ *     window is full and min_dwell has passed since the last transition.</li>
  * </ol>
- * The band between the margins, the dwell time and the confidence level are the hysteresis.
- * Checked every aggregation against a sliding window, the bounds are looked at often; the rate of
- * false promotions under a null model is measured by ModeControllerTest and stated in the README.
- * Reject rate = rejected·1000 / max(written, {@value #REJECT_RATE_MIN_MESSAGES}) over the window, so a
- * single bad message among few does not by itself count as a high rate.
+ * The band between the margins, the dwell time and the confidence level are the hysteresis. The
+ * bounds are looked at every aggregation over a sliding window, so a bound is crossed by chance more
+ * often than its confidence says; the rate of false promotions under a null model is measured by
+ * EvidenceFalsePromotionTest and stated in the README. Reject rate = rejected·1000 / max(written,
+ * {@value #REJECT_RATE_MIN_MESSAGES}) over the window, so a single bad message among few does not by
+ * itself count as a high rate.
  */
 public final class ModeController {
     /** Floor of the reject-rate denominator. */
@@ -48,6 +55,8 @@ public final class ModeController {
     private long lastCauseMs;
     private long transitionCount;
     private boolean modelUnreliable;
+    /** The mode an emergency the model did not cause interrupted; LEARNING once the model itself was at fault. */
+    private SystemMode resumeMode = SystemMode.LEARNING;
     private final ArrayDeque<ModeTransition> history = new ArrayDeque<>();
 
     /** A controller starting in EMERGENCY at {@code nowMs}, with a cause considered present then. */
@@ -141,11 +150,11 @@ public final class ModeController {
     }
 
     /** Rule 1: updates the model-unreliable verdict from the evidence. */
-    private void judgeModel(PairedEvidence window, PairedEvidence recent) {
-        if (clearlyWorse(window) || clearlyWorse(recent) && probablyWorse(window)) {
+    private void judgeModel(PairedEvidence known, PairedEvidence recent, PairedEvidence latest) {
+        if (clearlyWorse(recent) || clearlyWorse(latest) && probablyWorse(recent)) {
             modelUnreliable = true;
-        } else if (modelUnreliable && window.sufficient(thresholds.minSamples())
-                && !probablyWorse(window) && !probablyWorse(recent)) {
+        } else if (modelUnreliable && known.sufficient(thresholds.minSamples())
+                && !probablyWorse(known) && !probablyWorse(latest)) {
             modelUnreliable = false;
         }
     }
@@ -170,7 +179,8 @@ public final class ModeController {
         long now = s.nowMs();
         PairedEvidence e = s.evidence();
         PairedEvidence recent = s.recentEvidence();
-        judgeModel(e, recent);
+        PairedEvidence latest = s.latestEvidence();
+        judgeModel(e, recent, latest);
         Set<EmergencyCause> causes = causes(s);
         if (!causes.isEmpty()) {
             lastCauseMs = now;
@@ -183,20 +193,23 @@ public final class ModeController {
                 return Optional.empty();
             }
             EmergencyCause first = causes.iterator().next();
-            PairedEvidence why = first == EmergencyCause.MODEL_UNRELIABLE && !clearlyWorse(e) ? recent : e;
+            PairedEvidence why = first != EmergencyCause.MODEL_UNRELIABLE ? e : clearlyWorse(recent) ? recent : latest;
+            resumeMode = modelUnreliable ? SystemMode.LEARNING : mode;
             return moveTo(SystemMode.EMERGENCY, first.reason(), why, describe(s, causes), now);
         }
         ModeThresholds t = thresholds;
         if (mode == SystemMode.EMERGENCY) {
             if (now - lastCauseMs >= t.minDwellMs()) {
-                return moveTo(SystemMode.LEARNING, TransitionReason.RECOVERED, e,
+                SystemMode to = resumeMode;
+                resumeMode = SystemMode.LEARNING;
+                return moveTo(to, TransitionReason.RECOVERED, e,
                         "causes clear for " + (now - lastCauseMs) + " ms; " + describe(e), now);
             }
             return Optional.empty();
         }
-        if (mode != SystemMode.LEARNING && (probablyWorse(e) || probablyWorse(recent))) {
-            PairedEvidence why = probablyWorse(e) ? e : recent;
-            return moveTo(mode.demoted(), TransitionReason.DEMOTE, why, describe(why) + recentNote(why, recent), now);
+        if (mode != SystemMode.LEARNING && (probablyWorse(recent) || probablyWorse(latest))) {
+            PairedEvidence why = probablyWorse(recent) ? recent : latest;
+            return moveTo(mode.demoted(), TransitionReason.DEMOTE, why, describe(why, upperNote(why, latest)), now);
         }
         if (!e.sufficient(t.minSamples())) {
             return Optional.empty();
@@ -223,12 +236,18 @@ public final class ModeController {
         if (!causes.contains(EmergencyCause.MODEL_UNRELIABLE)) {
             return d;
         }
-        PairedEvidence why = clearlyWorse(s.evidence()) ? s.evidence() : s.recentEvidence();
-        return d + "; " + describe(why) + recentNote(why, s.recentEvidence());
+        PairedEvidence why = clearlyWorse(s.recentEvidence()) ? s.recentEvidence() : s.latestEvidence();
+        return d + "; " + describe(why, upperNote(why, s.latestEvidence()));
     }
 
-    private static String recentNote(PairedEvidence why, PairedEvidence recent) {
-        return why == recent ? " (recent evidence: the last fifth of the window)" : "";
+    /** Which reading a demotion was decided on. */
+    private static String upperNote(PairedEvidence why, PairedEvidence latest) {
+        return why == latest ? " (upper bounds over the decisions of the window's last fifth)"
+                : " (upper bounds over the decisions of the window)";
+    }
+
+    private String describe(PairedEvidence e, String reading) {
+        return describe(e) + reading;
     }
 
     private String describe(PairedEvidence e) {

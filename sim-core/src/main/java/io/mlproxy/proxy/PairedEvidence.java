@@ -58,20 +58,28 @@ public record PairedEvidence(long decisions, long pages, long meanMs, long stand
         long variance = Math.max(0, diffSquareOverPages / pages - squareOfMean(diffSum, pages));
         long se = 0;
         if (decisions > 1) {
-            long designScaled = mulDiv(variance, pagesSquared / pages, pages);
-            se = Arith.isqrt(mulDiv(designScaled, decisions, decisions - 1));
+            // Var(R) = weighted variance · Σm² / P² (Kish), with the n/(n−1) small-sample correction
+            long design = mulDiv(mulDiv(variance, pagesSquared, pages), 1, pages);
+            se = Arith.isqrt(mulDiv(design, decisions, decisions - 1));
         }
         long halfWidth = (mulDiv(se, zMilli, 1) + 999) / 1000;
         return new PairedEvidence(decisions, pages, mean, se, Arith.saturatingSub(mean, halfWidth),
                 Arith.saturatingAdd(mean, halfWidth), meanAbs);
     }
 
-    /** (Σd / P)² in ms², with 8 fractional bits in the mean where it fits. */
+    /**
+     * (Σd / P)² in ms², the mean carried with 16 fractional bits: the variance is a difference of
+     * two large terms, and a mean rounded to the millisecond would swamp a small spread.
+     */
     private static long squareOfMean(long diffSum, long pages) {
-        long scaled = Arith.saturatingMul(diffSum, 256);
-        long mean8 = Math.floorDiv(scaled, pages);
-        if (scaled != Long.MAX_VALUE && scaled != Long.MIN_VALUE && Math.abs(mean8) < 1L << 31) {
-            return mean8 * mean8 >> 16;
+        long scaled = Arith.saturatingMul(diffSum, 1L << 16);
+        if (scaled != Long.MAX_VALUE && scaled != Long.MIN_VALUE) {
+            long mean16 = Math.abs(Math.floorDiv(scaled, pages));
+            long hi = Math.multiplyHigh(mean16, mean16);
+            long lo = mean16 * mean16;
+            if (hi < 1L << 31) {
+                return hi << 32 | lo >>> 32;
+            }
         }
         long mean = diffSum / pages;
         return Arith.saturatingMul(mean, mean);

@@ -12,6 +12,9 @@ package io.mlproxy.proxy;
  * @param maxParamHints             parameter hints accepted in one message
  * @param exposureGranulePages      granule of the sticky part of the address space the shared modes give
  *                                  ML (a power of two; see {@link ExposureMap})
+ * @param breakEvenMs               B: an action (page-out) pays when its page stays unneeded longer than this
+ * @param judgementWindowMs         W &gt; B: an action is worth min(g, W) − B for an outcome after g
+ * @param evidenceCapacity          decisions under judgement held at most (the oldest is dropped beyond)
  */
 public record ProxyConfig(
         long addressSpacePages,
@@ -20,7 +23,10 @@ public record ProxyConfig(
         int feedbackCapacity,
         int maxRegionHints,
         int maxParamHints,
-        int exposureGranulePages) {
+        int exposureGranulePages,
+        long breakEvenMs,
+        long judgementWindowMs,
+        int evidenceCapacity) {
 
     /** Validates ranges; the message names the component. */
     public ProxyConfig {
@@ -53,6 +59,13 @@ public record ProxyConfig(
             throw new IllegalArgumentException("exposureGranulePages = " + exposureGranulePages + " cuts "
                     + addressSpacePages + " pages into more than " + MAX_GRANULES + " granules");
         }
+        if (breakEvenMs < 0 || judgementWindowMs <= breakEvenMs || judgementWindowMs > ModeThresholds.MAX_DURATION_MS) {
+            throw new IllegalArgumentException("judgement needs 0 <= breakEvenMs < judgementWindowMs <= "
+                    + ModeThresholds.MAX_DURATION_MS + ", got " + breakEvenMs + " and " + judgementWindowMs);
+        }
+        if (evidenceCapacity < 1 || evidenceCapacity > 1 << 24) {
+            throw new IllegalArgumentException("evidenceCapacity = " + evidenceCapacity + " outside 1..16777216");
+        }
         if (largest > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("maxRegionHints/maxParamHints allow messages over 2 GiB");
         }
@@ -65,11 +78,19 @@ public record ProxyConfig(
 
     /**
      * Defaults for an address space: lag 1, a 4 MiB buffer, 65,536 feedback records, 65,536 hints, 64
-     * knobs, and an exposure granule cutting the space into about {@value #DEFAULT_GRANULES} granules.
+     * knobs, an exposure granule cutting the space into about {@value #DEFAULT_GRANULES} granules, B =
+     * 1 s, W = 2 s and 65,536 decisions under judgement; {@link #withJudgement} sets the subsystem's B and W.
      */
     public static ProxyConfig forAddressSpace(long addressSpacePages) {
         return new ProxyConfig(addressSpacePages, 1, 4 << 20, 65_536, 65_536, 64,
-                defaultGranulePages(addressSpacePages));
+                defaultGranulePages(addressSpacePages), 1_000, 2_000, 65_536);
+    }
+
+    /** This configuration with the subsystem's break-even time and judgement window. */
+    public ProxyConfig withJudgement(long newBreakEvenMs, long newJudgementWindowMs) {
+        return new ProxyConfig(addressSpacePages, maxGenerationLag, recommendationBufferBytes, feedbackCapacity,
+                maxRegionHints, maxParamHints, exposureGranulePages, newBreakEvenMs, newJudgementWindowMs,
+                evidenceCapacity);
     }
 
     /** The smallest power of two that cuts the space into at most {@value #DEFAULT_GRANULES} granules. */
@@ -85,6 +106,6 @@ public record ProxyConfig(
     /** This configuration with another exposure granule. */
     public ProxyConfig withExposureGranule(int granulePages) {
         return new ProxyConfig(addressSpacePages, maxGenerationLag, recommendationBufferBytes, feedbackCapacity,
-                maxRegionHints, maxParamHints, granulePages);
+                maxRegionHints, maxParamHints, granulePages, breakEvenMs, judgementWindowMs, evidenceCapacity);
     }
 }

@@ -25,8 +25,9 @@ final class ProxyCounters {
     long extractionFailures;
     long datasetsCorrupted;
     long datasetBytesRead;
-    long judgedMl;
-    long judgedDefault;
+    long judgedDecisions;
+    long judgedPages;
+    long outcomesUnmatched;
     long reInits;
 
     void reject(RejectReason reason) {
@@ -53,8 +54,9 @@ final class ProxyCounters {
         m.put("extraction_failures", extractionFailures);
         m.put("datasets_corrupted", datasetsCorrupted);
         m.put("dataset_bytes_read", datasetBytesRead);
-        m.put("judged_ml", judgedMl);
-        m.put("judged_default", judgedDefault);
+        m.put("judged_decisions", judgedDecisions);
+        m.put("judged_pages", judgedPages);
+        m.put("outcomes_unmatched", outcomesUnmatched);
         m.put("re_inits", reInits);
         return m;
     }

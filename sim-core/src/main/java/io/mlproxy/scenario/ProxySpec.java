@@ -4,7 +4,7 @@ import java.util.OptionalLong;
 
 /**
  * The ML model proxy: its mode (adaptive, or forced), the mode-switch thresholds and the feedback
- * window W over which decisions are judged (microseconds; empty = auto, 1.25 x the break-even time).
+ * window W over which decisions are judged (microseconds; empty = auto, 2 x the break-even time).
  */
 public record ProxySpec(Mode mode, ThresholdsSpec thresholds, OptionalLong feedbackWindowUs) {
 

@@ -11,17 +11,25 @@ import org.junit.jupiter.api.Test;
 
 class DecisionLedgerTest {
 
-  private record Batch(int ml, int dflt, long pages, long value, long abs) {}
+  private record Opened(long id, int ml, int dflt, int pages) {}
+
+  private record Outcome(long id, long delayMs) {}
 
   private record Judged(int start, int end, int ml, int dflt, boolean mlDecided, long value, int pages, int touched) {}
 
   private final Memory memory = new Memory(MemoryConfig.withDefaults(100, 100));
-  private final List<Batch> batches = new ArrayList<>();
+  private final List<Opened> opened = new ArrayList<>();
+  private final List<Outcome> outcomes = new ArrayList<>();
   private final List<Judged> judged = new ArrayList<>();
   private final JudgementSink sink = new JudgementSink() {
     @Override
-    public void evidence(int ml, int dflt, long pages, long value, long abs) {
-      batches.add(new Batch(ml, dflt, pages, value, abs));
+    public void opened(long id, int ml, int dflt, int pages) {
+      opened.add(new Opened(id, ml, dflt, pages));
+    }
+
+    @Override
+    public void outcome(long id, long delayMs) {
+      outcomes.add(new Outcome(id, delayMs));
     }
 
     @Override
@@ -40,26 +48,26 @@ class DecisionLedgerTest {
 
   private DecisionLedger ledger(long windowMs, long breakEvenMs) {
     DecisionLedger l = new DecisionLedger(memory, windowMs, breakEvenMs);
+    l.setSink(sink);
     memory.setWatchListener(l);
     return l;
   }
 
   @Test
-  void aTouchedPageIsJudgedAtTheNextFlushAndTheRestWhenTheWindowCloses() {
+  void aTouchIsReportedAtOnceAndTheDecisionIsJudgedWhenItsWindowCloses() {
     residentAndOld(0, 10, 0);
     DecisionLedger ledger = ledger(10_000, 4_000);
     int tag = ledger.record(1_000_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true);
     assertThat(tag).isPositive();
+    assertThat(opened).containsExactly(new Opened(1, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 10));
     memory.touch(3, 2_000_000);
-    ledger.flush(2_100_000, sink);
-    // page 3 idle 1 s: worth 1000 - 4000, known 1 s after the decision, not 10 s
-    assertThat(batches).containsExactly(new Batch(HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 1, -3_000, 3_000));
-    ledger.flush(10_999_000, sink);
+    // page 3 needed again 1 s after the decision: reported then, not 10 s later
+    assertThat(outcomes).containsExactly(new Outcome(1, 1_000));
+    ledger.flush(10_999_000);
     assertThat(judged).isEmpty();
-    ledger.flush(11_000_000, sink);
-    // nine pages idle the whole 10 s window: 9 * (10000 - 4000)
-    assertThat(batches).hasSize(2);
-    assertThat(batches.get(1)).isEqualTo(new Batch(HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 9, 54_000, 54_000));
+    ledger.flush(11_000_000);
+    // page 3 worth 1000 - 4000; nine pages idle the whole 10 s window: 9 * (10000 - 4000)
+    assertThat(outcomes).hasSize(1);
     assertThat(judged).containsExactly(
         new Judged(0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, -3_000 + 54_000, 10, 1));
     assertThat(ledger.open()).isZero();
@@ -75,9 +83,7 @@ class DecisionLedgerTest {
     // only page 5 is free: the new decision judges it alone
     assertThat(ledger.record(600_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isPositive();
     memory.touch(5, 700_000);
-    ledger.flush(800_000, sink);
-    assertThat(batches).extracting(Batch::pages).containsExactly(1L, 1L);
-    assertThat(batches).extracting(Batch::value).containsExactly(500L - 4_000, 100L - 4_000);
+    assertThat(outcomes).containsExactly(new Outcome(1, 500), new Outcome(2, 100));
   }
 
   @Test
@@ -97,7 +103,7 @@ class DecisionLedgerTest {
     // overlapping region: only pages 6..9 are still free
     assertThat(ledger.record(100_000, 4, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isPositive();
     assertThat(ledger.record(200_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isZero();
-    ledger.flush(20_000_000, sink);
+    ledger.flush(20_000_000);
     assertThat(judged).extracting(Judged::pages).containsExactly(6, 4);
     assertThat(judged).extracting(Judged::value).containsExactly(60_000L, 40_000L);
     // after judgement the pages are free again and not watched any more
@@ -111,8 +117,9 @@ class DecisionLedgerTest {
     memory.touch(2, 1_000); // young again: the pageout's young filter would keep it
     DecisionLedger ledger = ledger(1_000, 0);
     ledger.record(2_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_PAGEOUT, false);
-    ledger.flush(1_002_000, sink);
+    ledger.flush(1_002_000);
     assertThat(judged).extracting(Judged::pages).containsExactly(3); // pages 0, 1, 3
+    assertThat(opened).extracting(Opened::pages).containsExactly(3);
   }
 
   @Test
@@ -121,9 +128,10 @@ class DecisionLedgerTest {
     DecisionLedger ledger = ledger(1_000, 400);
     ledger.record(0, 0, 1, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true);
     memory.touch(0, 1_050_000); // after W, before the flush that closes the decision
-    ledger.flush(1_100_000, sink);
-    assertThat(batches).containsExactly(new Batch(HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 1, 600, 600));
+    ledger.flush(1_100_000);
+    assertThat(outcomes).isEmpty();
     assertThat(judged).extracting(Judged::touched).containsExactly(0);
+    assertThat(judged).extracting(Judged::value).containsExactly(600L);
   }
 
   @Test
@@ -134,6 +142,7 @@ class DecisionLedgerTest {
       big.testAndClearAccessed(p);
     }
     DecisionLedger ledger = new DecisionLedger(big, 1_000_000, 0);
+    ledger.setSink(sink);
     big.setWatchListener(ledger);
     for (int p = 0; p < 3000; p++) {
       assertThat(ledger.record(p * 10L, p, p + 1, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isPositive();
@@ -141,10 +150,12 @@ class DecisionLedgerTest {
         big.touch(10, 20_000); // a touch judged while the ring is about to grow
       }
     }
-    ledger.flush(Long.MAX_VALUE / 2, sink);
+    ledger.flush(Long.MAX_VALUE / 2);
     assertThat(judged).hasSize(3000);
     assertThat(judged).extracting(Judged::start).isSorted();
     assertThat(judged.get(10).touched()).isEqualTo(1);
-    assertThat(batches.stream().mapToLong(Batch::pages).sum()).isEqualTo(3000);
+    assertThat(outcomes).containsExactly(new Outcome(11, 20 - 0));
+    assertThat(opened).extracting(Opened::id).containsExactly(
+        java.util.stream.LongStream.rangeClosed(1, 3000).boxed().toArray(Long[]::new));
   }
 }

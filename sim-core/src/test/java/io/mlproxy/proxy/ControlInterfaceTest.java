@@ -41,7 +41,7 @@ class ControlInterfaceTest {
         ci.write("control", "RE_INIT learning_share=200 window=5000");
         Map<String, Long> th = ControlInterface.parseKeyValues(ci.read("thresholds"));
         assertThat(th).containsEntry("learning_share", 200L).containsEntry("window", 5000L)
-                .containsEntry("min_dwell", 5000L).hasSize(12);
+                .containsEntry("min_dwell", 2000L).hasSize(12);
         assertThat(ci.read("state")).isEqualTo("INITIALIZED\n");
         assertThat(ci.read("forced_mode")).isEqualTo("none\n");
         f.proxy.forceMode(SystemMode.RECOMMENDATION);

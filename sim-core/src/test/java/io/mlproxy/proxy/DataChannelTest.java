@@ -13,7 +13,7 @@ class DataChannelTest {
 
     private static Fixture smallBuffer(int bytes, int feedback) {
         Fixture f = new Fixture();
-        f.proxy.init(new ProxyConfig(Fixture.PAGES, 1, bytes, feedback, 1024, 8, 1), ModeThresholds.defaults());
+        f.proxy.init(new ProxyConfig(Fixture.PAGES, 1, bytes, feedback, 1024, 8, 1, 1_000, 2_000, 1024), ModeThresholds.defaults());
         f.proxy.start();
         return f;
     }

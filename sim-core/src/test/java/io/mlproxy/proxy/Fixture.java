@@ -74,6 +74,13 @@ final class Fixture {
         proxy.submitRecommendation(b, 0, b.length);
     }
 
+    private long decisionIds;
+
+    /** A fresh, increasing decision id for estimate_efficiency. */
+    long nextDecisionId() {
+        return ++decisionIds;
+    }
+
     long counter(String name) {
         return proxy.counters().get(name);
     }

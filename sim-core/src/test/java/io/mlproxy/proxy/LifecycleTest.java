@@ -53,7 +53,7 @@ class LifecycleTest {
                 new Op("prepareDataset", f -> f.proxy.prepareDataset(), legal(S, S, R, R)),
                 new Op("estimateSystemState", f -> f.proxy.estimateSystemState(0), legal(I, I, S, S, R, R, T, T)),
                 new Op("correctSystemState", f -> f.proxy.correctSystemState(0), legal(I, I, S, S, R, R, T, T)),
-                new Op("estimateEfficiency", f -> f.proxy.estimateEfficiency(HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 1, 5, 5),
+                new Op("estimateEfficiency", f -> f.proxy.estimateEfficiency(f.nextDecisionId(), HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 1),
                         legal(I, I, S, S, R, R, T, T)),
                 new Op("errorBackpropagation", f -> f.proxy.errorBackpropagation(1, 0, 64, 1, 1, -5, 1),
                         legal(I, I, S, S, R, R, T, T)),

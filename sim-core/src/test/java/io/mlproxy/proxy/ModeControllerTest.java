@@ -6,9 +6,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The controller's rules with hand-made signals; thresholds are the documented defaults. */
+/** The controller's rules with hand-made signals; the documented default thresholds with a 5 s dwell. */
 class ModeControllerTest {
-    private static final ModeThresholds T = ModeThresholds.defaults();
+    private static final ModeThresholds T = ModeThresholds.defaults().with("min_dwell", 5_000);
     private ModeController c;
 
     /** Evidence of 200 pages in 20 decisions with the given mean and bounds, and a mean stake of 1000 ms. */
@@ -21,9 +21,15 @@ class ModeControllerTest {
         return healthy(now, e, PairedEvidence.NONE);
     }
 
-    /** Healthy signals with evidence over the window and over its recent fifth. */
-    private static ModeSignals healthy(long now, PairedEvidence e, PairedEvidence recent) {
-        return new ModeSignals(now, 0, true, 100, 60_000, 10, 0, e, recent, e.pages(), 0, e.pages(), 0, true);
+    /** Healthy signals with known evidence and the upper-bound reading of the latest decisions. */
+    private static ModeSignals healthy(long now, PairedEvidence known, PairedEvidence latest) {
+        return healthy(now, known, PairedEvidence.NONE, latest);
+    }
+
+    /** Healthy signals with all three readings. */
+    private static ModeSignals healthy(long now, PairedEvidence known, PairedEvidence recent, PairedEvidence latest) {
+        return new ModeSignals(now, 0, true, 100, 60_000, 10, 0, known, recent, latest, known.pages(), 0,
+                known.pages(), 0, true);
     }
 
     private static ModeSignals healthy(long now) {
@@ -37,7 +43,7 @@ class ModeControllerTest {
     private static ModeSignals with(ModeSignals s, int pressure, boolean agent, long age, long sinceStart,
                                     long msgs, long rejected) {
         return new ModeSignals(s.nowMs(), pressure, agent, age, sinceStart, msgs, rejected, s.evidence(),
-                s.recentEvidence(), s.mlPages(), s.mlValueSum(), s.defaultPages(), s.defaultValueSum(), s.windowFull());
+                s.recentEvidence(), s.latestEvidence(), s.mlPages(), s.mlValueSum(), s.defaultPages(), s.defaultValueSum(), s.windowFull());
     }
 
     @BeforeEach
@@ -107,8 +113,8 @@ class ModeControllerTest {
     void promotionNeedsAFullWindowAndSufficientEvidence() {
         long t = toLearning() + 10_000;
         PairedEvidence good = evidence(2000, 1500, 2500);
-        ModeSignals notFull =
-                new ModeSignals(t, 0, true, 100, 60_000, 0, 0, good, PairedEvidence.NONE, 200, 0, 200, 0, false);
+        ModeSignals notFull = new ModeSignals(t, 0, true, 100, 60_000, 0, 0, good, PairedEvidence.NONE,
+                PairedEvidence.NONE, 200, 0, 200, 0, false);
         assertThat(c.update(notFull)).isEmpty();
         PairedEvidence fewPages = new PairedEvidence(20, T.minSamples() - 1, 2000, 100, 1500, 2500, 1000);
         assertThat(c.update(healthy(t, fewPages))).isEmpty();
@@ -118,21 +124,27 @@ class ModeControllerTest {
         assertThat(c.update(healthy(t, good))).isPresent();
     }
 
+    /** Signals whose recent reading (upper bounds over the window's decisions) is {@code recent}. */
+    private static ModeSignals recently(long now, PairedEvidence recent) {
+        return healthy(now, PairedEvidence.NONE, recent, PairedEvidence.NONE);
+    }
+
     @Test
     void demotesOneStepBelowTheDemoteMarginAndHoldsInsideTheBand() {
         long t = toRecommendation();
         // inside the hysteresis band: nothing happens
-        assertThat(c.update(healthy(t + 1, evidence(-50, -300, 200)))).isEmpty();
-        assertThat(c.update(healthy(t + 2, evidence(40, -200, 280)))).isEmpty();
+        assertThat(c.update(recently(t + 1, evidence(-50, -300, 200)))).isEmpty();
+        assertThat(c.update(recently(t + 2, evidence(40, -200, 280)))).isEmpty();
         // mean below -50 ms, upper bound not: one step down, no dwell needed
-        ModeTransition d = c.update(healthy(t + 3, evidence(-51, -300, 200))).orElseThrow();
+        ModeTransition d = c.update(recently(t + 3, evidence(-51, -300, 200))).orElseThrow();
         assertThat(d.from()).isEqualTo(SystemMode.RECOMMENDATION);
         assertThat(d.to()).isEqualTo(SystemMode.COLLABORATION);
         assertThat(d.reason()).isEqualTo(TransitionReason.DEMOTE);
-        assertThat(c.update(healthy(t + 4, evidence(-51, -300, 200))).orElseThrow().to())
+        assertThat(d.detail()).contains("upper bounds over the decisions of the window)");
+        assertThat(c.update(recently(t + 4, evidence(-51, -300, 200))).orElseThrow().to())
                 .isEqualTo(SystemMode.LEARNING);
         // LEARNING is the floor of a soft loss
-        assertThat(c.update(healthy(t + 5, evidence(-51, -300, 200)))).isEmpty();
+        assertThat(c.update(recently(t + 5, evidence(-51, -300, 200)))).isEmpty();
         // and promotion needs a fresh dwell
         assertThat(c.update(better(t + 5_003))).isEmpty();
         assertThat(c.update(better(t + 5_004))).isPresent();
@@ -142,7 +154,7 @@ class ModeControllerTest {
     void aClearlyWorseModelGoesToEmergencyAndComesBackOnlyWhenTheShadowEvidenceClearsIt() {
         long t = toLearning() + 10_000;
         PairedEvidence worse = evidence(-900, -1200, -600);
-        ModeTransition e = c.update(healthy(t, worse)).orElseThrow();
+        ModeTransition e = c.update(recently(t, worse)).orElseThrow();
         assertThat(e.to()).isEqualTo(SystemMode.EMERGENCY);
         assertThat(e.reason()).isEqualTo(TransitionReason.EMERGENCY_MODEL_UNRELIABLE);
         assertThat(e.evidence()).isEqualTo(worse);
@@ -150,12 +162,15 @@ class ModeControllerTest {
         assertThat(c.modelUnreliable()).isTrue();
         // no evidence at all does not clear the verdict, however long
         assertThat(c.update(healthy(t + 60_000))).isEmpty();
-        assertThat(c.update(healthy(t + 60_001, evidence(-300, -500, -100)))).isEmpty();
+        assertThat(c.update(recently(t + 60_001, evidence(-300, -500, -100)))).isEmpty();
+        // known evidence still probably worse: no
+        assertThat(c.update(healthy(t + 60_500, evidence(-100, -400, 200)))).isEmpty();
+        assertThat(c.modelUnreliable()).isTrue();
         // the shadow evidence says it is no longer worse: cleared, then the dwell since it last held
         assertThat(c.update(healthy(t + 61_000, evidence(-20, -400, 360)))).isEmpty();
         assertThat(c.modelUnreliable()).isFalse();
-        assertThat(c.update(healthy(t + 65_000))).isEmpty();
-        ModeTransition r = c.update(healthy(t + 65_001)).orElseThrow();
+        assertThat(c.update(healthy(t + 65_499))).isEmpty();
+        ModeTransition r = c.update(healthy(t + 65_500)).orElseThrow();
         assertThat(r.to()).isEqualTo(SystemMode.LEARNING);
         assertThat(r.reason()).isEqualTo(TransitionReason.RECOVERED);
     }
@@ -163,34 +178,53 @@ class ModeControllerTest {
     @Test
     void aClearlyWorseModelLeavesRecommendationForEmergencyAtOnce() {
         long t = toRecommendation();
-        ModeTransition e = c.update(healthy(t + 1, evidence(-900, -1200, -51))).orElseThrow();
+        ModeTransition e = c.update(recently(t + 1, evidence(-900, -1200, -51))).orElseThrow();
         assertThat(e.from()).isEqualTo(SystemMode.RECOMMENDATION);
         assertThat(e.to()).isEqualTo(SystemMode.EMERGENCY);
         assertThat(c.causes(healthy(t + 2))).containsExactly(EmergencyCause.MODEL_UNRELIABLE);
     }
 
     @Test
-    void recentEvidenceStepsDownAtOnceEvenWhileTheWindowStillLooksGood() {
+    void theLatestDecisionsStepDownAtOnceEvenWhileTheWindowStillLooksGood() {
         long t = toRecommendation();
         PairedEvidence window = evidence(1500, 1000, 2000);
-        // recently a little worse: one step down
-        ModeTransition d = c.update(healthy(t + 1, window, evidence(-300, -900, 300))).orElseThrow();
+        // the latest decisions a little worse: one step down
+        ModeTransition d = c.update(healthy(t + 1, window, window, evidence(-300, -900, 300))).orElseThrow();
         assertThat(d.reason()).isEqualTo(TransitionReason.DEMOTE);
-        assertThat(d.detail()).contains("recent evidence");
-        // recently clearly worse against a good window: one more step down, not EMERGENCY
-        assertThat(c.update(healthy(t + 2, window, evidence(-3000, -3500, -2500))).orElseThrow().to())
+        assertThat(d.detail()).contains("the window's last fifth");
+        // the latest clearly worse against a good window: one more step down, not EMERGENCY
+        assertThat(c.update(healthy(t + 2, window, window, evidence(-3000, -3500, -2500))).orElseThrow().to())
                 .isEqualTo(SystemMode.LEARNING);
-        assertThat(c.update(healthy(t + 3, window, evidence(-3000, -3500, -2500)))).isEmpty();
-        // recently clearly worse and the window's mean now below the margin too: EMERGENCY at once
-        ModeTransition e =
-                c.update(healthy(t + 4, evidence(-100, -900, 700), evidence(-3000, -3500, -2500))).orElseThrow();
+        assertThat(c.update(healthy(t + 3, window, window, evidence(-3000, -3500, -2500)))).isEmpty();
+        // the latest clearly worse and the window's recent mean below the margin too: EMERGENCY at once
+        ModeTransition e = c.update(healthy(t + 4, window, evidence(-100, -900, 700), evidence(-3000, -3500, -2500)))
+                .orElseThrow();
         assertThat(e.to()).isEqualTo(SystemMode.EMERGENCY);
         assertThat(e.reason()).isEqualTo(TransitionReason.EMERGENCY_MODEL_UNRELIABLE);
         assertThat(e.evidence().meanMs()).isEqualTo(-3000);
-        // recent good evidence alone does not promote: the window decides promotions
+        // good latest evidence alone does not promote: known evidence decides promotions
         c = new ModeController(T, 0);
         long u = toLearning() + 10_000;
-        assertThat(c.update(healthy(u, PairedEvidence.NONE, evidence(2000, 1500, 2500)))).isEmpty();
+        assertThat(c.update(healthy(u, PairedEvidence.NONE, evidence(2000, 1500, 2500), evidence(2000, 1500, 2500))))
+                .isEmpty();
+    }
+
+    @Test
+    void anEmergencyTheModelDidNotCauseResumesTheInterruptedModeAndOneItDidCauseRestartsInLearning() {
+        long t = toRecommendation();
+        // the agent stops: EMERGENCY, then back to RECOMMENDATION once restarted and clear for the dwell
+        assertThat(c.update(with(healthy(t + 1), 0, false, -1, -1, 0, 0)).orElseThrow().to())
+                .isEqualTo(SystemMode.EMERGENCY);
+        assertThat(c.update(healthy(t + 5_000))).isEmpty();
+        ModeTransition back = c.update(healthy(t + 5_001)).orElseThrow();
+        assertThat(back.to()).isEqualTo(SystemMode.RECOMMENDATION);
+        assertThat(back.reason()).isEqualTo(TransitionReason.RECOVERED);
+        // an unreliable model: back to LEARNING only
+        c.update(recently(t + 6_000, evidence(-900, -1200, -600)));
+        assertThat(c.mode()).isEqualTo(SystemMode.EMERGENCY);
+        c.update(healthy(t + 7_000, evidence(100, -50, 250)));
+        assertThat(c.update(healthy(t + 11_000, evidence(100, -50, 250))).orElseThrow().to())
+                .isEqualTo(SystemMode.LEARNING);
     }
 
     private void assertEmergency(ModeSignals s, EmergencyCause cause, TransitionReason reason) {
@@ -202,11 +236,11 @@ class ModeControllerTest {
         ModeTransition e = c.update(at).orElseThrow();
         assertThat(e.to()).isEqualTo(SystemMode.EMERGENCY);
         assertThat(e.reason()).isEqualTo(reason);
-        // cleared: stays in EMERGENCY for the dwell, then LEARNING (not back to RECOMMENDATION)
+        // cleared: stays in EMERGENCY for the dwell, then back to the mode the emergency interrupted
         assertThat(c.update(better(t + 2))).isEmpty();
         assertThat(c.update(better(t + 5_000))).isEmpty();
         ModeTransition r = c.update(better(t + 5_001)).orElseThrow();
-        assertThat(r.to()).isEqualTo(SystemMode.LEARNING);
+        assertThat(r.to()).isEqualTo(SystemMode.RECOMMENDATION);
         assertThat(r.reason()).isEqualTo(TransitionReason.RECOVERED);
     }
 

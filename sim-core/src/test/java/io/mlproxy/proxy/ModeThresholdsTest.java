@@ -9,7 +9,7 @@ class ModeThresholdsTest {
     @Test
     void defaultsAreTheDocumentedOnes() {
         ModeThresholds t = ModeThresholds.defaults();
-        assertThat(t).isEqualTo(new ModeThresholds(100, 500, 50, 50, 10_000, 64, 5_000, 950, 10_000, 200, 500, 990));
+        assertThat(t).isEqualTo(new ModeThresholds(100, 500, 50, 50, 10_000, 64, 2_000, 950, 10_000, 200, 500, 990));
         assertThat(ModeThresholds.OPTION_NAMES).hasSize(ModeThresholds.class.getRecordComponents().length);
         for (String n : ModeThresholds.OPTION_NAMES) {
             assertThat(t.with(n, t.get(n))).isEqualTo(t);

@@ -23,27 +23,40 @@ class ProxyModeFlowTest {
         proxy.submitRecommendation(m, 0, m.length);
     }
 
+    private long nextDecision;
+
     /**
-     * n judged decisions of 64 pages where ML would page out and the default keeps: per page worth
-     * mean ± spread, alternating, so ML − default has that mean and a spread to estimate.
+     * One aggregation of 100 ms: fresh hints each second, two decisions of 32 pages where ML would
+     * page out and the default keeps, and their outcome: left alone (a good page-out, worth up to
+     * W − B = 1 s), or every page needed again 5 ms later (a bad one, worth −995 ms). The proxy uses
+     * the defaults of {@link ProxyConfig#forAddressSpace}: B = 1 s, W = 2 s.
      */
-    private void judge(long mean, long spread, int n) {
-        for (int i = 0; i < n; i++) {
-            long perPage = mean + (i % 2 == 0 ? spread : -spread);
-            proxy.estimateEfficiency(HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 64, perPage * 64,
-                    Math.abs(perPage) * 64);
+    private SystemMode step(boolean good) {
+        clock.advance(100);
+        if (clock.nowMs() % 1_000 == 0) {
+            freshHints();
         }
+        for (int k = 0; k < 2; k++) {
+            long id = ++nextDecision;
+            proxy.estimateEfficiency(id, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 32);
+            if (!good) {
+                for (int p = 0; p < 32; p++) {
+                    assertThat(proxy.reportOutcome(id, 5)).isTrue();
+                }
+            }
+        }
+        return proxy.correctSystemState(100);
     }
 
-    /** Advances in 1 s steps with fresh hints and judged decisions, correcting the state each step. */
-    private SystemMode runUntil(long untilMs, long mean, long spread) {
+    private SystemMode runUntil(long untilMs, boolean good) {
         while (clock.nowMs() < untilMs) {
-            clock.advance(1_000);
-            freshHints();
-            judge(mean, spread, 20);
-            proxy.correctSystemState(100);
+            step(good);
         }
         return proxy.mode();
+    }
+
+    private ModeTransition last() {
+        return seen.get(seen.size() - 1);
     }
 
     @Test
@@ -51,45 +64,59 @@ class ProxyModeFlowTest {
         proxy.init(ProxyConfig.forAddressSpace(Fixture.PAGES), ModeThresholds.defaults());
         proxy.start();
         assertThat(proxy.correctSystemState(0)).isEqualTo(SystemMode.EMERGENCY);
-        clock.set(5_999);
-        assertThat(proxy.correctSystemState(0)).isEqualTo(SystemMode.EMERGENCY);
-        clock.set(6_000);
-        assertThat(proxy.correctSystemState(0)).isEqualTo(SystemMode.LEARNING);
-        // ML clearly better: the window is full at 11000 and the dwell in LEARNING ends at 11000
-        assertThat(runUntil(10_000, 1_000, 500)).isEqualTo(SystemMode.LEARNING);
-        assertThat(runUntil(11_000, 1_000, 500)).isEqualTo(SystemMode.COLLABORATION);
-        assertThat(runUntil(15_000, 1_000, 500)).isEqualTo(SystemMode.COLLABORATION);
-        assertThat(runUntil(16_000, 1_000, 500)).isEqualTo(SystemMode.RECOMMENDATION);
-        PairedEvidence e = proxy.evidence();
-        assertThat(e.meanMs()).isEqualTo(1_000);
-        assertThat(e.decisions()).isBetween(180L, 200L);
-        // ML a little worse, too noisy to call it unreliable: one step down at a time, to LEARNING
-        SystemMode m = proxy.mode();
-        while (m == SystemMode.RECOMMENDATION || m == SystemMode.COLLABORATION) {
-            m = runUntil(clock.nowMs() + 1_000, -400, 3_000);
+        freshHints();
+        assertThat(runUntil(2_900, true)).isEqualTo(SystemMode.EMERGENCY);
+        assertThat(runUntil(3_000, true)).isEqualTo(SystemMode.LEARNING);
+        // good page-outs: known from 1 s after each decision on; the window is full at 11 s, then one
+        // step per dwell of 2 s
+        assertThat(runUntil(10_900, true)).isEqualTo(SystemMode.LEARNING);
+        assertThat(runUntil(11_000, true)).isEqualTo(SystemMode.COLLABORATION);
+        PairedEvidence promotedOn = last().evidence();
+        assertThat(promotedOn.lowerMs()).isPositive();
+        assertThat(promotedOn.meanMs()).isBetween(1L, 1_000L);
+        assertThat(runUntil(12_900, true)).isEqualTo(SystemMode.COLLABORATION);
+        assertThat(runUntil(13_000, true)).isEqualTo(SystemMode.RECOMMENDATION);
+        // the model turns bad: its latest decisions are caught within a few aggregations, one step
+        // down at a time, then EMERGENCY once the window's decisions are probably worse too
+        long turned = clock.nowMs();
+        SystemMode m = runUntil(turned + 1_500, false);
+        assertThat(m).isIn(SystemMode.LEARNING, SystemMode.EMERGENCY);
+        assertThat(seen).extracting(ModeTransition::reason).contains(TransitionReason.DEMOTE);
+        while (proxy.mode() != SystemMode.EMERGENCY) {
+            step(false);
         }
-        assertThat(m).isEqualTo(SystemMode.LEARNING);
-        ModeTransition demotion = seen.get(seen.size() - 1);
-        assertThat(demotion.reason()).isEqualTo(TransitionReason.DEMOTE);
-        assertThat(demotion.from()).isEqualTo(SystemMode.COLLABORATION);
-        assertThat(demotion.atMs()).isLessThanOrEqualTo(28_000); // within one window of bad evidence
-        // ML clearly worse: EMERGENCY for an unreliable model, judged in the shadow until it is not worse
-        m = runUntil(clock.nowMs() + 3_000, -3_000, 100);
-        assertThat(m).isEqualTo(SystemMode.EMERGENCY);
-        assertThat(seen.get(seen.size() - 1).reason()).isEqualTo(TransitionReason.EMERGENCY_MODEL_UNRELIABLE);
-        long recoveredAt = clock.nowMs();
+        assertThat(last().reason()).isEqualTo(TransitionReason.EMERGENCY_MODEL_UNRELIABLE);
+        assertThat(last().atMs() - turned).isLessThanOrEqualTo(6_000);
+        // it keeps being judged in the shadow; good again: back to LEARNING once the known bad outcomes
+        // left the window, after the dwell
+        long healed = clock.nowMs();
         while (proxy.mode() == SystemMode.EMERGENCY) {
-            runUntil(clock.nowMs() + 1_000, 500, 100);
+            step(true);
         }
-        assertThat(seen.get(seen.size() - 1).reason()).isEqualTo(TransitionReason.RECOVERED);
-        // the bad evidence must leave the window first, then the dwell
-        assertThat(clock.nowMs() - recoveredAt).isBetween(5_000L, 16_000L);
+        assertThat(last().reason()).isEqualTo(TransitionReason.RECOVERED);
+        assertThat(last().to()).isEqualTo(SystemMode.LEARNING);
+        assertThat(clock.nowMs() - healed).isBetween(2_000L, 13_000L);
         // memory pressure
-        clock.advance(1_000);
+        clock.advance(100);
         assertThat(proxy.correctSystemState(950)).isEqualTo(SystemMode.EMERGENCY);
-        assertThat(seen.get(seen.size() - 1).reason()).isEqualTo(TransitionReason.EMERGENCY_PRESSURE);
+        assertThat(last().reason()).isEqualTo(TransitionReason.EMERGENCY_PRESSURE);
         assertThat(proxy.transitions()).isEqualTo(seen);
         assertThat(proxy.counters().get("mode_transitions")).isEqualTo(seen.size());
+        assertThat(proxy.counters().get("judged_decisions")).isEqualTo(nextDecision);
+    }
+
+    @Test
+    void outcomesOfUnknownDecisionsAreCountedNotApplied() {
+        proxy.init(ProxyConfig.forAddressSpace(Fixture.PAGES), ModeThresholds.defaults());
+        proxy.start();
+        assertThat(proxy.reportOutcome(42, 5)).isFalse();
+        proxy.estimateEfficiency(7, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 1);
+        assertThat(proxy.reportOutcome(7, 5)).isTrue();
+        assertThat(proxy.reportOutcome(7, 5)).isFalse(); // its only page already showed
+        assertThat(proxy.counters().get("outcomes_unmatched")).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> proxy.estimateEfficiency(7, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 1))
+                .hasMessageContaining("EINVAL").hasMessageContaining("does not follow");
     }
 
     @Test
@@ -133,11 +160,11 @@ class ProxyModeFlowTest {
         assertThat(seen.get(seen.size() - 1).reason()).isEqualTo(TransitionReason.EMERGENCY_STALE);
         assertThat(proxy.hintTable()).isEmpty();
         assertThat(proxy.counters().get("hints_expired")).isEqualTo(1);
-        // fresh hints clear the cause; LEARNING again after the dwell
+        // fresh hints clear the cause; back to the interrupted mode after the dwell (2 s by default)
         freshHints();
-        clock.set(17_000);
+        clock.set(14_000);
         assertThat(proxy.correctSystemState(0)).isEqualTo(SystemMode.EMERGENCY);
-        clock.set(17_001);
+        clock.set(14_001);
         assertThat(proxy.correctSystemState(0)).isEqualTo(SystemMode.LEARNING);
     }
 

@@ -73,7 +73,7 @@ class ScenarioLoaderTest {
     assertThat(s.memory()).isEqualTo(new MemorySpec(1024, 4096, 1024, MemorySpec.Eviction.LRU,
         100, 50_000, 2_000, 10_000));
     assertThat(s.proxy()).isEqualTo(new ProxySpec(ProxySpec.Mode.ADAPTIVE,
-        new ThresholdsSpec(100, 500, 50, 50, 10_000_000, 64, 5_000_000, 950, 10_000_000, 200, 500, 990),
+        new ThresholdsSpec(100, 500, 50, 50, 10_000_000, 64, 2_000_000, 950, 10_000_000, 200, 500, 990),
         java.util.OptionalLong.empty()));
     assertThat(s.agent()).isEqualTo(new AgentSpec(AgentSpec.Model.LOGISTIC, 1_000_000, 10_000, 2_000,
         1_000, 30_000_000, 0.05, 0.0001, 600, 4096, null));
@@ -148,7 +148,7 @@ class ScenarioLoaderTest {
             demote_margin: 5%
             window: 10s
             min_samples: 64
-            min_dwell: 5000ms
+            min_dwell: 2000ms
             emergency_pressure: 950
             staleness_timeout: 10s
             max_reject_rate: 200
@@ -513,7 +513,7 @@ class ScenarioLoaderTest {
     Path bare = dir.resolve("bare.yaml");
     Files.writeString(bare, "window: 20s\nmin_samples: 32\n");
     ThresholdsSpec expected =
-        new ThresholdsSpec(100, 500, 50, 50, 20_000_000, 32, 5_000_000, 950, 10_000_000, 200, 500, 990);
+        new ThresholdsSpec(100, 500, 50, 50, 20_000_000, 32, 2_000_000, 950, 10_000_000, 200, 500, 990);
     assertThat(ScenarioLoader.loadThresholdsFragment(wrapped)).isEqualTo(expected);
     assertThat(ScenarioLoader.loadThresholdsFragment(bare)).isEqualTo(expected);
 

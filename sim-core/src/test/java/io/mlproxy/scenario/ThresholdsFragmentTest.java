@@ -17,7 +17,7 @@ class ThresholdsFragmentTest {
   void defaultsAreWrittenInReadableUnits() {
     String yaml = ThresholdsFragment.toYaml(ThresholdsSpec.defaults());
     assertThat(yaml).startsWith("thresholds:\n  learning_share: 100\n")
-        .contains("  window: 10s\n", "  min_dwell: 5s\n", "  min_samples: 64\n");
+        .contains("  window: 10s\n", "  min_dwell: 2s\n", "  min_samples: 64\n", "  confidence: 990\n");
   }
 
   @Property(tries = 300)
