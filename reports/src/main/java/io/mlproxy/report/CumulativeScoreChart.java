@@ -3,7 +3,10 @@ package io.mlproxy.report;
 import java.awt.Color;
 import java.awt.Font;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.jfree.chart.JFreeChart;
@@ -105,25 +108,69 @@ public final class CumulativeScoreChart implements ReportChart {
     return out;
   }
 
-  /** Fault spans of replication 1, over all variants (the same faults hit every variant). */
+  /**
+   * Fault spans of replication 1, over all variants (the same faults hit every variant): each
+   * injection ends at the first clearing of the same fault and variant listed after-or-at its
+   * time, or at {@code end}. O(n log n) in the events (a run with 20,000 faults has 40,000).
+   */
   static List<FaultSpan> faultSpans(List<Event> events, double end) {
+    // clearing times per (variant, fault), in file order, with their running maximum: the first
+    // clearing in file order at or after t is the first whose running maximum reaches t
+    Map<String, double[]> clears = new HashMap<>();
+    Map<String, Integer> counts = new HashMap<>();
+    for (Event c : events) {
+      if (c.rep() == 1 && c.kind().equals(Event.FAULT_CLEARED)) {
+        String key = c.variant() + "\u0000" + c.reason();
+        int n = counts.merge(key, 1, Integer::sum);
+        double[] times = clears.get(key);
+        if (times == null || times.length < n) {
+          times = Arrays.copyOf(times == null ? new double[0] : times, Math.max(4, n * 2));
+          clears.put(key, times);
+        }
+        times[n - 1] = c.timeS();
+      }
+    }
+    Map<String, double[]> runningMax = new HashMap<>();
+    clears.forEach((key, times) -> {
+      int n = counts.get(key);
+      double[] max = new double[n];
+      for (int i = 0; i < n; i++) {
+        max[i] = i == 0 ? times[0] : Math.max(max[i - 1], times[i]);
+      }
+      runningMax.put(key, max);
+    });
     TreeMap<String, FaultSpan> spans = new TreeMap<>();
-    List<Event> rep1 = events.stream().filter(e -> e.rep() == 1).toList();
-    for (Event e : rep1) {
-      if (!e.kind().equals(Event.FAULT_INJECTED)) {
+    for (Event e : events) {
+      if (e.rep() != 1 || !e.kind().equals(Event.FAULT_INJECTED)) {
         continue;
       }
+      String key = e.variant() + "\u0000" + e.reason();
       double to = end;
-      for (Event c : rep1) {
-        if (c.kind().equals(Event.FAULT_CLEARED) && c.variant().equals(e.variant())
-            && c.reason().equals(e.reason()) && c.timeS() >= e.timeS()) {
-          to = c.timeS();
-          break;
+      double[] max = runningMax.get(key);
+      if (max != null) {
+        int i = firstAtLeast(max, e.timeS());
+        if (i < max.length) {
+          to = clears.get(key)[i];
         }
       }
-      String key = String.format(java.util.Locale.ROOT, "%020.6f|%s", e.timeS(), e.reason());
-      spans.putIfAbsent(key, new FaultSpan(e.timeS(), to, e.reason()));
+      String spanKey = String.format(java.util.Locale.ROOT, "%020.6f|%s", e.timeS(), e.reason());
+      spans.putIfAbsent(spanKey, new FaultSpan(e.timeS(), to, e.reason()));
     }
     return new ArrayList<>(spans.values());
+  }
+
+  /** The first index whose value is at least {@code t} in a non-decreasing array, or its length. */
+  private static int firstAtLeast(double[] sorted, double t) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] >= t) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
+      }
+    }
+    return lo;
   }
 }
