@@ -2,6 +2,7 @@ package io.mlproxy.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -43,8 +44,22 @@ public final class Workbench implements Runnable {
     CommandLine cl = new CommandLine(new Workbench());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("workbench: " + ex.getMessage());
+          PrintWriter err = SafeWriter.wrap(commandLine.getErr());
+          err.println("workbench: " + ex.getMessage());
+          err.flush();
           return EXIT_FAILURE;
+        });
+    // usage errors echo arguments: printed through SafeWriter too
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          PrintWriter err = SafeWriter.wrap(c.getErr());
+          err.println(ex.getMessage());
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            c.usage(err, c.getColorScheme());
+          }
+          err.flush();
+          return c.getCommandSpec().exitCodeOnInvalidInput();
         });
     return cl;
   }
