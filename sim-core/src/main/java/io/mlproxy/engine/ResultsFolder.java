@@ -78,10 +78,22 @@ public final class ResultsFolder implements AutoCloseable {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new ResultsFolderException("cannot use " + shown + " as results folder: it is a file, not a folder");
     }
+    if (Files.isSymbolicLink(dir) && !Files.exists(dir)) {
+      String why;
+      try {
+        dir.toRealPath();
+        why = "its target is missing";
+      } catch (IOException e) {
+        why = InputFiles.reason(e);
+      }
+      throw new ResultsFolderException("cannot use " + shown + " as results folder: it is a symbolic link that"
+          + " cannot be followed (" + why + ")");
+    }
     try {
       Files.createDirectories(dir);
     } catch (IOException | SecurityException e) {
-      throw new ResultsFolderException("cannot create results folder " + shown + ": " + InputFiles.reason(e));
+      throw new ResultsFolderException("cannot create results folder " + shown + ": " + InputFiles.reason(e)
+          + " (expected a folder that can be created and written)");
     }
     Path real;
     try {
@@ -109,7 +121,8 @@ public final class ResultsFolder implements AutoCloseable {
         channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE);
       } catch (IOException | SecurityException e) {
-        throw new ResultsFolderException("cannot write in results folder " + shown + ": " + InputFiles.reason(e));
+        throw new ResultsFolderException("cannot write in results folder " + shown + ": creating " + LOCK_FILE
+            + " there failed: " + InputFiles.reason(e) + " (expected a writable folder)");
       }
       FileLock lock;
       try {

@@ -81,6 +81,7 @@ final class Fields {
   static final Field<Long> DURATION = add("duration", duration(1));
   static final Field<Long> SEED = add("seed", ValueType.longRange(1, Long.MAX_VALUE));
   static final Field<Integer> REPLICATIONS = add("replications", ValueType.intRange(1, 1000));
+  static final Field<Variant> VARIANT = add("variants", ValueType.oneOf(Variant.class, Variant::yamlName));
   static final Field<Long> OUTPUT_STEP = add("output_step", duration(1));
   // B grows with lambda; beyond 10^6 no feedback window could exceed it anyway
   static final Field<Double> LAMBDA = add("objective.lambda", ValueType.number(0, false, 1e6));

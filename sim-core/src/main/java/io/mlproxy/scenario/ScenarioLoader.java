@@ -199,7 +199,7 @@ public final class ScenarioLoader {
     if (items.isEmpty()) {
       top.error("variants", "the list is empty (expected at least one of none, handcrafted, proxy, ml-only, oracle)");
     }
-    ValueType<Variant> type = ValueType.oneOf(Variant.class, Variant::yamlName);
+    ValueType<Variant> type = Fields.VARIANT;
     Set<Variant> seen = EnumSet.noneOf(Variant.class);
     List<Variant> variants = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {

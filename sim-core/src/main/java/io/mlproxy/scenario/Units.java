@@ -167,7 +167,7 @@ public final class Units {
     }
     if (d != 0 && Math.abs(d) < Double.MIN_NORMAL) {
       // subnormal: so close to 0 that arithmetic on it loses its precision
-      throw new BadValue(SafeText.quote(text) + " is too small to compute with (expected 0 or a magnitude ≥ "
+      throw new BadValue(SafeText.quote(text) + " is too small to compute with (its magnitude is below "
           + Double.MIN_NORMAL + ")", expected);
     }
     return d;

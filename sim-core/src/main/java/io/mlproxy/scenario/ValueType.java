@@ -340,7 +340,7 @@ interface ValueType<T> {
       i++;
     }
     int end = escaped.indexOf('\\', i) == i ? Math.min(escaped.length(), i + 6) : i + 1;
-    String shown = escaped.substring(i, end).replaceAll("^(\\\\[a-z0-9]|\\\\x[0-9A-F]{2}|\\\\u[0-9A-F]{4}).*", "$1");
+    String shown = escaped.substring(i, end).replaceAll("^(\\\\u[0-9A-F]{4}|\\\\x[0-9A-F]{2}|\\\\[a-z0-9]).*", "$1");
     return shown + " at character " + (text.codePointCount(0, i) + 1);
   }
 
