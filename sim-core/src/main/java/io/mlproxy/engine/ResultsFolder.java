@@ -56,6 +56,9 @@ public final class ResultsFolder implements AutoCloseable {
   private final Semaphore inProcess;
   private final FileChannel channel;
   private final FileLock lock;
+  // staging folders this holder made: never leftovers, whatever their name
+  private final java.util.Set<Path> ours = ConcurrentHashMap.newKeySet();
+  private boolean closed;
 
   private ResultsFolder(Path dir, Semaphore inProcess, FileChannel channel, FileLock lock) {
     this.dir = dir;
@@ -200,6 +203,7 @@ public final class ResultsFolder implements AutoCloseable {
           + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE));
       try {
         Files.createDirectory(staging);
+        ours.add(staging);
         return staging;
       } catch (FileAlreadyExistsException e) {
         // another name
@@ -246,7 +250,11 @@ public final class ResultsFolder implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     HOLDERS.remove(dir);
     try {
       channel.truncate(0);
@@ -314,7 +322,7 @@ public final class ResultsFolder implements AutoCloseable {
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "." + name + ".*")) {
       for (Path p : ds) {
         String f = p.getFileName().toString();
-        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !ours.contains(p)
             && (f.equals(writing) || f.equals(old) || leftoverOf(f, writing) || leftoverOf(f, old))) {
           leftovers.add(p);
         }

@@ -27,6 +27,7 @@ final class TraceSource implements WorkloadSource {
 
   private final TraceSpec spec;
   private final TraceFootprint footprint;
+  private final long cachedTouches;
   private final boolean loop;
   private final long durationUs;
   private final boolean ownTime;
@@ -37,7 +38,13 @@ final class TraceSource implements WorkloadSource {
   private record Recorded(int[] pages, long[] timesUs) {}
 
   TraceSource(TraceSpec spec, TraceFootprint footprint, boolean loop, long durationUs) {
+    this(spec, footprint, loop, durationUs, CACHED_TOUCHES);
+  }
+
+  /** As above, looping from memory only traces of at most {@code cachedTouches} touches. */
+  TraceSource(TraceSpec spec, TraceFootprint footprint, boolean loop, long durationUs, long cachedTouches) {
     this.spec = spec;
+    this.cachedTouches = cachedTouches;
     this.footprint = footprint;
     this.loop = loop && footprint.complete() && footprint.touches() > 0;
     this.durationUs = durationUs;
@@ -57,7 +64,7 @@ final class TraceSource implements WorkloadSource {
     if (!loop) {
       return new Cut(Traces.open(spec));
     }
-    if (footprint.touches() <= CACHED_TOUCHES) {
+    if (footprint.touches() <= cachedTouches) {
       return new Looped(recorded());
     }
     return new Looped(null);
