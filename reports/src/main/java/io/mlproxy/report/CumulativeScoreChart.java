@@ -52,11 +52,12 @@ public final class CumulativeScoreChart implements ReportChart {
     XYPlot plot = new XYPlot(data, ChartStyle.axis("simulated time (s)"), ChartStyle.axis(yLabel),
         renderer);
     List<FaultSpan> faults = faultSpans(r.events(), end);
+    List<Band> bands = bands(faults, end);
     int k = 0;
-    for (FaultSpan f : faults) {
+    for (Band f : bands) {
       IntervalMarker m = new IntervalMarker(f.from(), Math.max(f.to(), f.from() + end / 500));
       m.setPaint(new Color(255, 80, 80, 60));
-      m.setLabel("fault: " + f.reason());
+      m.setLabel(f.label());
       m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
       m.setLabelPaint(new Color(0xb00000));
       m.setLabelAnchor(k++ % 2 == 0 ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
@@ -69,7 +70,10 @@ public final class CumulativeScoreChart implements ReportChart {
             + "Σaccess_time of none)/Σaccess_time of none, sums over steps up to t."
         : "Score needs both lambda in run.properties and a 'none' variant to measure slowdown "
             + "against; drawn instead: cumulative saving = 1 − Σresident/Σfootprint.";
-    caption += faults.isEmpty() ? " No faults were injected." : " Shaded: injected faults.";
+    caption += faults.isEmpty() ? " No faults were injected."
+        : " Shaded: injected faults" + (bands.size() < faults.size()
+            ? " (" + faults.size() + " faults drawn as " + bands.size() + " bands: overlapping or close ones merged)."
+            : ".");
     return Figure.of(ID, TITLE,
         ChartEmbedder.svg(chart, ID, ChartEmbedder.WIDTH, ChartEmbedder.HEIGHT),
         HtmlWriter.escape(caption));
@@ -106,6 +110,57 @@ public final class CumulativeScoreChart implements ReportChart {
       out[i] = sumAtNone > 0 ? saving - lambda * (sumAt - sumAtNone) / sumAtNone : Double.NaN;
     }
     return out;
+  }
+
+  /** Most shaded bands drawn: beyond, close faults share a band (thousands of labels help no one). */
+  static final int MAX_BANDS = 100;
+
+  /** A shaded band: one fault, or several overlapping or close ones. */
+  record Band(double from, double to, int count, String label) {}
+
+  /**
+   * The bands to shade: overlapping spans merged, then, beyond {@link #MAX_BANDS}, spans starting in
+   * the same 1/{@code MAX_BANDS} of the run merged too. Linear after sorting.
+   */
+  static List<Band> bands(List<FaultSpan> spans, double end) {
+    List<FaultSpan> sorted = new ArrayList<>(spans);
+    sorted.sort(java.util.Comparator.comparingDouble(FaultSpan::from));
+    List<Band> bands = merge(sorted, (prev, next) -> next.from() <= prev.to());
+    if (bands.size() > MAX_BANDS) {
+      double width = end > 0 ? end / MAX_BANDS : 1;
+      bands = merge(sorted, (prev, next) -> next.from() <= prev.to()
+          || Math.floor(next.from() / width) == Math.floor(prev.from() / width));
+    }
+    return bands;
+  }
+
+  private static List<Band> merge(List<FaultSpan> sorted,
+      java.util.function.BiPredicate<Band, FaultSpan> joins) {
+    List<Band> bands = new ArrayList<>();
+    Band open = null;
+    java.util.TreeSet<String> reasons = new java.util.TreeSet<>();
+    for (FaultSpan f : sorted) {
+      if (open != null && joins.test(open, f)) {
+        reasons.add(f.reason());
+        open = new Band(open.from(), Math.max(open.to(), f.to()), open.count() + 1, null);
+        continue;
+      }
+      if (open != null) {
+        bands.add(labelled(open, reasons));
+      }
+      reasons = new java.util.TreeSet<>(List.of(f.reason()));
+      open = new Band(f.from(), f.to(), 1, null);
+    }
+    if (open != null) {
+      bands.add(labelled(open, reasons));
+    }
+    return bands;
+  }
+
+  private static Band labelled(Band b, java.util.Set<String> reasons) {
+    String label = b.count() == 1 ? "fault: " + reasons.iterator().next()
+        : b.count() + " faults: " + String.join(", ", reasons);
+    return new Band(b.from(), b.to(), b.count(), label);
   }
 
   /**
