@@ -36,7 +36,16 @@ public final class Workbench implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // bounds keep a scenario within a 512 MiB heap per 2 jobs; a smaller heap still ends cleanly
+      System.err.println("workbench: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MiB heap): run fewer --jobs, or give Java more with WORKBENCH_JAVA_OPTS=-Xmx4g");
+      code = EXIT_FAILURE;
+    }
+    System.exit(code);
   }
 
   /** Builds the command line with the project's exit-code conventions. */

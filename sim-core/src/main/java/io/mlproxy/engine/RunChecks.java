@@ -104,7 +104,7 @@ public final class RunChecks implements ScenarioCheck {
     try {
       // the touches a run replays before its end, and no more: a looped trace is read whole
       long endUs = t.loop() ? Long.MAX_VALUE : s.durationUs();
-      f = Traces.scan(spec, Long.MAX_VALUE, endUs);
+      f = FootprintCache.scan(spec, endUs);
     } catch (TraceFormatException e) {
       findings.error("workload.trace.path", SafeText.escapeLine(e.getMessage()));
       return null;

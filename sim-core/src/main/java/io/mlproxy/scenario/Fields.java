@@ -21,8 +21,15 @@ final class Fields {
   /** The longest simulated time of any duration: the memory model keeps times as int milliseconds (2^31 ms ≈ 24.8 days). */
   static final long MAX_DURATION_US = 576L * 3_600_000_000L;
 
-  /** Largest address space in pages (64 GiB of 4 KiB pages): a run holds several arrays of this length. */
-  static final int MAX_PAGES = 1 << 24;
+  /**
+   * Largest address space in pages (16 GiB of 4 KiB pages): a run holds about 70 bytes per page
+   * (the memory model, the monitor and the oracle's look-ahead), so 2^22 pages with 2 parallel jobs
+   * fit a 512 MiB heap, while 2^24 needed 2 GiB.
+   */
+  static final int MAX_PAGES = 1 << 22;
+
+  /** Most DAMON regions: the monitor keeps 13 int arrays of max_regions entries (52 MB at 10^6). */
+  static final int MAX_REGIONS = 1_000_000;
 
   /** Largest cost of one event (a fault, a pageout, a stall, a read): 1 s; sums stay far from overflow. */
   static final long MAX_COST_NS = 1_000_000_000L;
@@ -104,8 +111,8 @@ final class Fields {
   static final Field<Long> SAMPLING = add("monitor.sampling", duration(1));
   static final Field<Long> AGGREGATION = add("monitor.aggregation", duration(1));
   static final Field<Long> OPS_UPDATE = add("monitor.ops_update", duration(1));
-  static final Field<Integer> MIN_REGIONS = add("monitor.min_regions", ValueType.intRange(3, MAX_PAGES));
-  static final Field<Integer> MAX_REGIONS = add("monitor.max_regions", ValueType.intRange(3, MAX_PAGES));
+  static final Field<Integer> MIN_REGIONS_FIELD = add("monitor.min_regions", ValueType.intRange(3, MAX_REGIONS));
+  static final Field<Integer> MAX_REGIONS_FIELD = add("monitor.max_regions", ValueType.intRange(3, MAX_REGIONS));
 
   // ---------------------------------------------------------------- policy
   static final Field<Long> MIN_AGE = add("policy.min_age", duration(0));
@@ -167,7 +174,8 @@ final class Fields {
   static final Field<Double> LEARNING_RATE = add("agent.learning_rate", ValueType.number(0, true, 100));
   static final Field<Double> L2 = add("agent.l2", ValueType.number(0, false, 100));
   static final Field<Integer> AGENT_MIN_CONFIDENCE = add("agent.min_confidence", ValueType.permille());
-  static final Field<Long> PORTION = add("agent.portion", ValueType.sizeBytes(1, 1L << 30));
+  // the agent allocates one buffer of this size; a dataset of 10^6 regions is about 40 MB
+  static final Field<Long> PORTION = add("agent.portion", ValueType.sizeBytes(1, 64L << 20));
 
   // ---------------------------------------------------------------- workload
   static final Field<Long> RATE = add("workload.rate", ValueType.touchRate());

@@ -98,6 +98,16 @@ public final class ScenarioLoader {
     return s;
   }
 
+  /**
+   * Every scalar field's bounds as README's tables show them, by path ({@code memory.pages},
+   * {@code pattern.zipf.skew}, {@code faults.factor}, ...): "—" for names and flags.
+   */
+  public static Map<String, String> fieldBounds() {
+    Map<String, String> bounds = new java.util.LinkedHashMap<>();
+    Fields.all().forEach((path, field) -> bounds.put(path, field.bounds()));
+    return java.util.Collections.unmodifiableMap(bounds);
+  }
+
   /** The fields {@code text} gives and the types they were read with, for the README's bounds test. */
   static List<Map.Entry<String, ValueType<?>>> typesRead(String text) {
     Problems p = new Problems(Path.of("types.yaml"));

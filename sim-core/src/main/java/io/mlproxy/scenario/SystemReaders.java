@@ -11,8 +11,8 @@ final class SystemReaders {
     long sampling = s.get("sampling", d.samplingUs(), Fields.SAMPLING);
     long aggregation = s.get("aggregation", d.aggregationUs(), Fields.AGGREGATION);
     long opsUpdate = s.get("ops_update", d.opsUpdateUs(), Fields.OPS_UPDATE);
-    int minRegions = s.get("min_regions", d.minRegions(), Fields.MIN_REGIONS);
-    int maxRegions = s.get("max_regions", d.maxRegions(), Fields.MAX_REGIONS);
+    int minRegions = s.get("min_regions", d.minRegions(), Fields.MIN_REGIONS_FIELD);
+    int maxRegions = s.get("max_regions", d.maxRegions(), Fields.MAX_REGIONS_FIELD);
     Problems p = s.problems();
     if (p.ok(s.field("sampling"), s.field("aggregation")) && aggregation % sampling != 0) {
       s.error("aggregation", "must be a multiple of sampling (" + Units.formatDurationUs(sampling)
