@@ -138,6 +138,7 @@ class RunChecksTest {
     file("nothing.gz", gzip(""));
     file("nothing.zst", Zstd.compress(new byte[0]));
     file("garbage.txt", "x\ny\nz\n");
+    file("empty.oracleGeneral", new byte[0]);
     // a header-only CSV gave the break-even message with rate=0.0
     ScenarioError header = onlyError(trace("header.csv", "csv", "    addresses: pages\n    time: column\n"));
     assertThat(header.field()).isEqualTo("workload.trace.path");
@@ -147,6 +148,8 @@ class RunChecksTest {
       assertThat(onlyError(trace(empty, "plain", "    addresses: pages\n")).message())
           .as(empty).endsWith(empty + ": the file is empty (0 bytes)");
     }
+    assertThat(onlyError(trace("empty.oracleGeneral", "oracle_general", "")).message())
+        .endsWith("empty.oracleGeneral: the file is empty (0 bytes)");
     for (String nothing : List.of("nothing.gz", "nothing.zst")) {
       assertThat(onlyError(trace(nothing, "plain", "    addresses: pages\n")).message())
           .as(nothing).contains("holds no record to replay");
