@@ -87,6 +87,7 @@ public final class RunChecks implements ScenarioCheck {
           + "), and no pageout could ever be judged worth it (expected a feedback_window longer than B, or a"
           + " higher rate, a lower lambda or costs, or fewer pages)");
     }
+    oracleWindow(s, rate, breakEven, findings);
     WorkEstimate work = WorkEstimate.of(s, trace);
     String over = limits.exceeded(work);
     if (over != null) {
@@ -94,6 +95,29 @@ public final class RunChecks implements ScenarioCheck {
           + "lower rate, longer intervals or fewer replications; or --force to run it anyway)");
     }
     return new Derived(trace, rate, breakEven, work);
+  }
+
+  /**
+   * Most touches the oracle may hold ahead of now: its look-ahead keeps 16 bytes per touch within
+   * its horizon, and two replications may run side by side (2^23 touches: 128 MiB each).
+   */
+  public static final long MAX_ORACLE_WINDOW_TOUCHES = 1L << 23;
+
+  private static void oracleWindow(Scenario s, double rate, long breakEvenMs, Findings findings) {
+    if (!s.variants().contains(Variant.ORACLE)) {
+      return;
+    }
+    boolean auto = s.oracle().horizonUs().isEmpty();
+    long horizonUs = auto ? (breakEvenMs < Long.MAX_VALUE / 1000 ? breakEvenMs * 1000 : Long.MAX_VALUE)
+        : s.oracle().horizonUs().getAsLong();
+    long windowUs = Math.min(horizonUs, s.durationUs());
+    double touches = rate * (windowUs / 1e6);
+    if (touches > MAX_ORACLE_WINDOW_TOUCHES) {
+      findings.error("oracle.horizon", String.format(Locale.ROOT, "the oracle would hold %.2g touches ahead"
+          + " (rate × min(horizon, duration) = %s/s × %s%s, 16 bytes each); expected at most %d: a shorter"
+          + " oracle.horizon, a lower rate, or no oracle variant", touches, fmt(rate),
+          Units.formatDurationUs(windowUs), auto ? ", the horizon being B" : "", MAX_ORACLE_WINDOW_TOUCHES));
+    }
   }
 
   /** Reads the part of the trace the run replays; null (and a finding) when it cannot be replayed. */

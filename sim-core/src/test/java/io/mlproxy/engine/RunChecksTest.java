@@ -95,6 +95,18 @@ class RunChecksTest {
   }
 
   @Test
+  void anOracleThatWouldHoldTooManyTouchesAheadIsFoundByValidate() {
+    // 60 s ahead at 10^6/s: 6e7 touches of 16 bytes ran out of a 1 GiB heap
+    String far = BASE.replace("duration: 2s", "duration: 60s").replace("rate: 100000/s", "rate: 1000000/s")
+        + "oracle:\n  horizon: 60s\n";
+    ScenarioError e = onlyError(far);
+    assertThat(e.field()).isEqualTo("oracle.horizon");
+    assertThat(e.message()).contains("the oracle would hold 6.0e+07 touches ahead", "1000000/s × 1m");
+    // without the oracle variant nothing looks ahead
+    assertThat(check(far + "variants: [none, proxy]\n", RunChecks.standard()).name()).isEqualTo("checks");
+  }
+
+  @Test
   void theCompilerAcceptsWhatTheChecksAccept() {
     Scenario s = check(BASE, RunChecks.standard());
     RunPlan plan = ScenarioCompiler.compile(s);
