@@ -159,7 +159,7 @@ public final class RunChecks implements ScenarioCheck {
   }
 
   /** How much a run does, summed over every variant and replication it simulates. */
-  public record WorkEstimate(long runs, long touches, long events, long regionVisits) {
+  public record WorkEstimate(long runs, long touches, long events, long regionVisits, long rows) {
 
     /** The estimate of running {@code s} (the reference variant {@code none} always runs). */
     static WorkEstimate of(Scenario s, TraceFootprint trace) {
@@ -177,7 +177,10 @@ public final class RunChecks implements ScenarioCheck {
       long events = Sat.add(Sat.mul(runs, perRun), Sat.mul(agentRuns, agentEvents));
       long regions = Math.min(s.monitor().maxRegions(), s.memory().pages());
       long visits = Sat.mul(runs, Sat.mul(Sat.add(samples, aggregations), regions));
-      return new WorkEstimate(runs, touches, events, visits);
+      // kept in memory until written: a time-series row per output step of every run, and a
+      // heatmap row per aggregation of replication 1 of every variant
+      long rows = Sat.add(Sat.mul(runs, duration / s.outputStepUs()), Sat.mul(run.size(), aggregations));
+      return new WorkEstimate(runs, touches, events, visits, rows);
     }
 
     private static long touchesPerRun(Scenario s, TraceFootprint trace) {
@@ -197,24 +200,27 @@ public final class RunChecks implements ScenarioCheck {
       return Sat.mul(trace.touches(), duration / period + 1);
     }
 
-    /** "2 runs, 3.6e+07 touches, 7.2e+04 events, 2.0e+08 region visits". */
+    /** "2 runs, 3.6e+07 touches, 7.2e+04 events, 2.0e+08 region visits, 4.0e+03 result rows". */
     public String describe() {
-      return String.format(Locale.ROOT, "%d runs, %.2g touches, %.2g events, %.2g region visits",
-          runs, (double) touches, (double) events, (double) regionVisits);
+      return String.format(Locale.ROOT, "%d runs, %.2g touches, %.2g events, %.2g region visits, %.2g result rows",
+          runs, (double) touches, (double) events, (double) regionVisits, (double) rows);
     }
   }
 
   /**
-   * How much work a run may take without {@code --force}: replayed touches, discrete events and
-   * region visits (each sampling and aggregation visits every region), summed over its runs.
+   * How much work a run may take without {@code --force}: replayed touches, discrete events, region
+   * visits (each sampling and aggregation visits every region) and result rows (held in memory,
+   * about 150 to 300 bytes each, until written), summed over its runs.
    */
-  public record WorkLimits(long touches, long events, long regionVisits) {
+  public record WorkLimits(long touches, long events, long regionVisits, long rows) {
 
-    /** About five minutes on the 2-core development machine for each, see README. */
-    public static final WorkLimits DEFAULT = new WorkLimits(10_000_000_000L, 1_000_000_000L, 20_000_000_000L);
+    /** Some minutes on the 2-core development machine for each, and rows within about 1 GiB; see README. */
+    public static final WorkLimits DEFAULT =
+        new WorkLimits(10_000_000_000L, 1_000_000_000L, 20_000_000_000L, 4_000_000L);
 
     /** No limit ({@code --force}). */
-    public static final WorkLimits NONE = new WorkLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    public static final WorkLimits NONE =
+        new WorkLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
 
     /** What exceeds its limit, or null. */
     String exceeded(WorkEstimate w) {
@@ -228,6 +234,10 @@ public final class RunChecks implements ScenarioCheck {
       if (w.regionVisits() > regionVisits) {
         over.add(String.format(Locale.ROOT, "%.2g region visits (limit %.2g)", (double) w.regionVisits(),
             (double) regionVisits));
+      }
+      if (w.rows() > rows) {
+        over.add(String.format(Locale.ROOT, "%.2g result rows held in memory (limit %.2g)", (double) w.rows(),
+            (double) rows));
       }
       return over.isEmpty() ? null : String.join(", ", over) + " over " + w.runs() + " runs";
     }

@@ -125,6 +125,9 @@ class RunChecksTest {
     RunChecks forced = new RunChecks(RunChecks.WorkLimits.NONE, UnaryOperator.identity());
     assertThat(check(BASE.replace("duration: 2s", "duration: 576h"), forced).durationUs())
         .isEqualTo(576L * 3_600_000_000L);
+    // a day at the default 100 ms aggregation: 864,000 rows per run, all held until written
+    assertThat(onlyError(BASE.replace("duration: 2s", "duration: 24h").replace("rate: 100000/s", "rate: 10/s")
+        + "proxy:\n  feedback_window: 24h\n").message()).contains("result rows held in memory (limit 4.0e+06)");
     // the command line's overrides count: 1000 replications of a 5-minute run
     RunChecks many = new RunChecks(RunChecks.WorkLimits.DEFAULT, s -> ExperimentRunner.withOverrides(s,
         new ExperimentRunner.Options(null, 1000, null, 1, "", (d, t) -> { })));
@@ -137,8 +140,10 @@ class RunChecksTest {
     ScenarioLoader.parse(BASE, dir.resolve("s.yaml"),
         (s, f) -> d[0] = RunChecks.derive(s, f, RunChecks.WorkLimits.DEFAULT));
     // 5 variants (none included), 2 s at 100000/s; 400 ticks + 2·20 aggregations + 1 phase per run;
-    // 2 agents · 3 events · 2 wake-ups; 420 samplings and aggregations visiting 1000 regions
-    assertThat(d[0].work()).isEqualTo(new RunChecks.WorkEstimate(5, 1_000_000, 5 * 441 + 12, 5 * (400 + 20) * 1000L));
+    // 2 agents · 3 events · 2 wake-ups; 420 samplings and aggregations visiting 1000 regions;
+    // 20 time-series rows per run and 20 heatmap rows per variant
+    assertThat(d[0].work())
+        .isEqualTo(new RunChecks.WorkEstimate(5, 1_000_000, 5 * 441 + 12, 5 * (400 + 20) * 1000L, 5 * 20 + 5 * 20));
   }
 
   @Test
