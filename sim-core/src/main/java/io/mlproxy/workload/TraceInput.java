@@ -53,7 +53,8 @@ final class TraceInput extends FilterInputStream {
     Counting counting = new Counting(new BufferedInputStream(Files.newInputStream(path), 1 << 16));
     try {
       InputStream decoded = switch (kind) {
-        case "gzip" -> new GzipCompressorInputStream(counting, true);
+        case "gzip" -> GzipCompressorInputStream.builder().setInputStream(counting)
+            .setDecompressConcatenated(true).get();
         case "zstd" -> new ZstdInputStream(counting);
         default -> counting;
       };

@@ -37,7 +37,8 @@ class ResultsFolderTest {
   @Test
   void aSecondHolderFailsAtOnceNamingTheFirstOrWaitsForIt() throws Exception {
     Path out = dir.resolve("out");
-    try (ResultsFolder first = ResultsFolder.open(out, "workbench run a", false, m -> { })) {
+    ResultsFolder first = ResultsFolder.open(out, "workbench run a", false, m -> { });
+    try {
       assertThatThrownBy(() -> ResultsFolder.open(out, "workbench run b", false, m -> { }))
           .isInstanceOf(ResultsFolderException.class)
           .hasMessageContaining("is in use by another run in this process: pid " + ProcessHandle.current().pid())
@@ -55,6 +56,8 @@ class ResultsFolderTest {
       first.close();
       second.get(30, TimeUnit.SECONDS).close();
       assertThat(told).singleElement().asString().startsWith("waiting for results folder");
+    } finally {
+      first.close(); // a second close does nothing
     }
     // the lock file stays (deleting a lock file races) and is empty when nobody holds the folder
     assertThat(Files.readString(out.resolve(ResultsFolder.LOCK_FILE))).isEmpty();
