@@ -1,5 +1,7 @@
 package io.mlproxy.cli;
 
+import io.mlproxy.engine.ResultsFolder;
+import io.mlproxy.engine.ResultsFolderException;
 import io.mlproxy.report.IndexReport;
 import io.mlproxy.report.ReportException;
 import io.mlproxy.report.ScenarioReport;
@@ -32,22 +34,41 @@ public final class ReportCommand implements Callable<Integer> {
       description = "where to write the scenario report (one scenario) or the index (results root)")
   Path out;
 
+  @Option(names = "--wait", description = "When a run holds the results folder, wait for it instead of failing.")
+  boolean waitForFolder;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
-    PrintWriter stdout = spec.commandLine().getOut();
-    PrintWriter stderr = spec.commandLine().getErr();
+    PrintWriter stdout = SafeWriter.wrap(spec.commandLine().getOut());
+    PrintWriter stderr = SafeWriter.wrap(spec.commandLine().getErr());
     if (!Files.isDirectory(resultsDir)) {
       stderr.println("workbench report: " + resultsDir + ": not a directory");
       return Workbench.EXIT_FAILURE;
     }
+    boolean oneScenario = Files.isRegularFile(resultsDir.resolve("summary.csv"));
+    // writing into a results folder: hold it, so that no run swaps a scenario in meanwhile
+    Path root = oneScenario ? resultsDir.toAbsolutePath().getParent() : resultsDir;
+    ResultsFolder folder = null;
     try {
-      if (Files.isRegularFile(resultsDir.resolve("summary.csv"))) {
+      if (!(oneScenario && out != null) && root != null) {
+        folder = ResultsFolder.open(root, "workbench report", waitForFolder, stderr::println);
+      }
+    } catch (ResultsFolderException e) {
+      stderr.println("workbench report: " + e.getMessage());
+      stderr.flush();
+      return Workbench.EXIT_FAILURE;
+    }
+    try {
+      if (oneScenario) {
         Path written = out == null ? ScenarioReport.write(resultsDir)
             : ScenarioReport.write(resultsDir, out);
         stdout.println("wrote " + written);
         return 0;
+      }
+      if (folder != null) {
+        Reports.removeStaleIndexFiles(resultsDir);
       }
       List<Path> scenarios = IndexReport.scenarioDirs(resultsDir);
       for (Path scenario : scenarios) {
@@ -61,6 +82,9 @@ public final class ReportCommand implements Callable<Integer> {
       stderr.println("workbench report: " + e.getMessage());
       return Workbench.EXIT_FAILURE;
     } finally {
+      if (folder != null) {
+        folder.close();
+      }
       stdout.flush();
       stderr.flush();
     }

@@ -1,23 +1,22 @@
 package io.mlproxy.cli;
 
 import io.mlproxy.engine.ExperimentRunner;
+import io.mlproxy.engine.ResultsFolder;
+import io.mlproxy.engine.ResultsFolderException;
+import io.mlproxy.engine.ResultsWriter;
+import io.mlproxy.engine.RunChecks;
 import io.mlproxy.engine.SummaryRow;
 import io.mlproxy.scenario.ProxySpec;
 import io.mlproxy.scenario.Scenario;
-import io.mlproxy.scenario.ScenarioError;
-import io.mlproxy.scenario.ScenarioException;
-import io.mlproxy.scenario.ScenarioLoader;
 import io.mlproxy.scenario.ThresholdsSpec;
 import io.mlproxy.scenario.Variant;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,15 +27,18 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs scenarios: every variant (none, handcrafted, proxy, ml-only, oracle) over the",
-      "scenario's replications with common random numbers, then writes",
-      "OUT/<scenario>/{summary,replications,events}.csv, per-run timeseries and report.html,",
-      "and prints the summary. Earlier results of a scenario are replaced only when its run",
-      "completes. Exit code: 0 success, 1 failure, 2 usage error."
+      "Runs scenarios: every variant (none, handcrafted, proxy, ml-only, oracle) over",
+      "the scenario's replications with common random numbers, then writes",
+      "OUT/<scenario>/{summary,replications,events}.csv, per-run timeseries and",
+      "report.html, and prints the summary. Before simulating anything it checks every",
+      "scenario (as 'validate' does), that OUT can be written and that no other run",
+      "holds OUT. A scenario's earlier results are replaced in one atomic step, only",
+      "when its run completes. SCENARIO '-' reads standard input.",
+      "Exit code: 0 success, 1 failure, 2 usage error."
     })
 public final class RunCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (YAML).")
+  @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files (YAML), or - for standard input.")
   List<Path> scenarios;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Results folder (default: ${DEFAULT-VALUE}).")
@@ -64,6 +66,12 @@ public final class RunCommand implements Callable<Integer> {
       description = "Mode-switch thresholds fragment (e.g. best-thresholds.yaml from tune) replacing proxy.thresholds of every scenario.")
   Path thresholds;
 
+  @Option(names = "--wait", description = "When another run holds the results folder, wait for it instead of failing.")
+  boolean waitForFolder;
+
+  @Option(names = "--force", description = "Run even when the estimated work exceeds the limit (see README).")
+  boolean force;
+
   @Option(names = "--quiet", description = "No progress bar and no summary table.")
   boolean quiet;
 
@@ -71,8 +79,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = SafeWriter.wrap(spec.commandLine().getOut());
+    PrintWriter err = SafeWriter.wrap(spec.commandLine().getErr());
     List<Variant> chosen = parseVariants();
     if (jobs < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be >= 1, got " + jobs);
@@ -84,66 +92,84 @@ public final class RunCommand implements Callable<Integer> {
     if (seed != null && seed <= 0) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--seed must be > 0, got " + seed);
     }
-    // load everything first: a typo in the last file should not cost the first file's run
-    List<Scenario> loaded = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
-    boolean valid = true;
-    for (Path file : scenarios) {
-      try {
-        loaded.add(ScenarioLoader.load(file));
-        texts.add(Files.readString(file, StandardCharsets.UTF_8));
-      } catch (ScenarioException e) {
-        valid = false;
-        for (ScenarioError error : e.errors()) {
-          err.println(error);
-        }
-      } catch (IOException e) {
-        valid = false;
-        err.println(file + ": cannot read: " + e.getMessage());
-      }
+    if (outDir.toString().isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--out is empty (expected a folder such as results; use . for the current folder)");
     }
+    if (scenarios.stream().filter(p -> p.toString().equals("-")).count() > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be given only once");
+    }
+    // load and check everything first: a typo in the last file should not cost the first file's run
+    ThresholdsSpec t = null;
+    boolean valid = true;
     if (thresholds != null) {
-      try {
-        ThresholdsSpec t = ScenarioLoader.loadThresholdsFragment(thresholds);
-        loaded.replaceAll(s -> withThresholds(s, t));
-      } catch (ScenarioException e) {
+      t = ScenarioFiles.loadThresholds(thresholds, err);
+      valid = t != null;
+    }
+    ThresholdsSpec fragment = t;
+    UnaryOperator<Scenario> overrides = s -> ExperimentRunner.withOverrides(
+        fragment == null ? s : withThresholds(s, fragment),
+        new ExperimentRunner.Options(chosen, replications, seed, jobs, "", (d, n) -> { }));
+    RunChecks checks = new RunChecks(force ? RunChecks.WorkLimits.NONE : RunChecks.WorkLimits.DEFAULT, overrides);
+    ScenarioFiles files = new ScenarioFiles(checks, true);
+    List<ScenarioFiles.Loaded> loaded = new ArrayList<>();
+    for (Path file : scenarios) {
+      ScenarioFiles.Loaded l = files.load(file, err);
+      if (l == null) {
         valid = false;
-        for (ScenarioError error : e.errors()) {
-          err.println(error);
-        }
+      } else {
+        loaded.add(l);
       }
     }
     if (!valid) {
       err.flush();
       return Workbench.EXIT_FAILURE;
     }
-    ProgressBar bar = new ProgressBar(err, !quiet && System.console() != null);
+    // the results folder is checked and locked before anything is simulated
+    try (ResultsFolder folder = ResultsFolder.open(outDir, "workbench run " + String.join(" ",
+        loaded.stream().map(l -> l.scenario().name()).toList()), waitForFolder, err::println)) {
+      for (ScenarioFiles.Loaded l : loaded) {
+        folder.checkReplaceable(l.scenario().name());
+      }
+      return runAll(loaded, fragment, chosen, folder, out, err);
+    } catch (ResultsFolderException e) {
+      err.println("workbench run: " + e.getMessage());
+      err.flush();
+      return Workbench.EXIT_FAILURE;
+    }
+  }
+
+  private int runAll(List<ScenarioFiles.Loaded> loaded, ThresholdsSpec fragment, List<Variant> chosen,
+      ResultsFolder folder, PrintWriter out, PrintWriter err) {
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
     boolean failed = false;
-    for (int i = 0; i < loaded.size(); i++) {
-      Scenario s = loaded.get(i);
+    for (ScenarioFiles.Loaded l : loaded) {
+      Scenario s = fragment == null ? l.scenario() : withThresholds(l.scenario(), fragment);
       ExperimentRunner.Options options =
           new ExperimentRunner.Options(
-              chosen, replications, seed, jobs, Workbench.version(), (d, t) -> bar.update(s.name(), d, t));
+              chosen, replications, seed, jobs, Workbench.version(), (d, n) -> bar.update(s.name(), d, n));
+      Reports.Staged reports = new Reports.Staged(folder.dir(), s.name(), err);
       ExperimentRunner.Outcome outcome;
       try {
-        outcome = ExperimentRunner.run(s, texts.get(i), outDir, options);
+        outcome = ExperimentRunner.run(s, l.text(), folder, options, reports);
       } catch (IllegalArgumentException e) {
+        // RunChecks made the same checks with file and line; this is a last defence
         bar.clear();
-        err.println(scenarios.get(i) + ": " + e.getMessage());
+        err.println(l.file() + ": " + e.getMessage());
         err.flush();
         return Workbench.EXIT_FAILURE;
       }
       bar.clear();
-      boolean reported = Reports.write(outcome.folder(), err);
       if (!quiet) {
         printSummary(out, outcome);
-        if (reported) {
+        if (reports.reported()) {
           out.println("  report: " + outcome.folder().resolve("report.html"));
         }
+      } else if (outcome.traceSkippedRecords() > 0) {
+        out.println(traceLine(outcome));
       }
-      failed |= !reported;
+      failed |= !reports.reported() || !reports.indexed();
     }
-    failed |= !Reports.writeIndex(err, outDir);
     out.flush();
     err.flush();
     return failed ? Workbench.EXIT_FAILURE : 0;
@@ -159,6 +185,12 @@ public final class RunCommand implements Callable<Integer> {
   private List<Variant> parseVariants() {
     if (variants == null) {
       return null;
+    }
+    if (variants.isEmpty() || variants.stream().anyMatch(String::isBlank)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--variants: " + (variants.isEmpty() ? "no variant given" : "an empty name in '" + String.join(",", variants) + "'")
+              + " (expected a comma-separated list of none, handcrafted, proxy, ml-only, oracle)");
     }
     List<Variant> list = new ArrayList<>();
     for (String name : variants) {
@@ -195,6 +227,15 @@ public final class RunCommand implements Callable<Integer> {
           r.refaultsMean(),
           Double.isNaN(r.gapClosed()) ? "" : String.format(Locale.ROOT, "%.2f", r.gapClosed()));
     }
+    if (outcome.traceSkippedRecords() >= 0) {
+      out.println(traceLine(outcome));
+    }
+  }
+
+  private static String traceLine(ExperimentRunner.Outcome outcome) {
+    return String.format(Locale.ROOT, "  trace: %d touches per pass, %d malformed records skipped%s",
+        outcome.traceRecords(), outcome.traceSkippedRecords(),
+        outcome.traceSkippedRecords() > 0 ? " (lenient; run.properties: trace.skipped_records)" : "");
   }
 
   private static String pm(double mean, double half) {
@@ -202,5 +243,4 @@ public final class RunCommand implements Callable<Integer> {
         ? String.format(Locale.ROOT, "%.4f", mean)
         : String.format(Locale.ROOT, "%.4f±%.4f", mean, half);
   }
-
 }

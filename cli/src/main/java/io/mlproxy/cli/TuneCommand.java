@@ -2,9 +2,7 @@ package io.mlproxy.cli;
 
 import io.mlproxy.engine.Csv;
 import io.mlproxy.scenario.Scenario;
-import io.mlproxy.scenario.ScenarioError;
-import io.mlproxy.scenario.ScenarioException;
-import io.mlproxy.scenario.ScenarioLoader;
+import io.mlproxy.engine.RunChecks;
 import io.mlproxy.tune.Evaluation;
 import io.mlproxy.tune.ScenarioScore;
 import io.mlproxy.tune.SearchMethod;
@@ -32,7 +30,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Searches the proxy's mode-switch thresholds for the largest mean score advantage over",
       "handcrafted across the scenarios, never more than --tolerance below handcrafted's lower",
-      "95% bound on any scenario. Writes OUT/tuning.csv (every candidate, appended as it goes),",
+      "95%% bound on any scenario. Writes OUT/tuning.csv (every candidate, appended as it goes),",
       "OUT/best-thresholds.yaml (for proxy.thresholds or run --thresholds), OUT/heldout.csv and",
       "OUT/tuning.html. Ctrl-C stops after the running evaluation; --resume continues.",
       "Exit code: 0 success, 1 failure, 2 usage error."
@@ -76,8 +74,8 @@ public final class TuneCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = SafeWriter.wrap(spec.commandLine().getOut());
+    PrintWriter err = SafeWriter.wrap(spec.commandLine().getErr());
     SearchMethod m;
     TuningSettings settings;
     try {
@@ -88,19 +86,21 @@ public final class TuneCommand implements Callable<Integer> {
     }
     List<Scenario> loaded = new ArrayList<>();
     boolean valid = true;
+    // every evaluation runs the scenarios: the same checks as run, per evaluation's run
+    ScenarioFiles files = new ScenarioFiles(RunChecks.standard(), false);
     for (Path file : scenarios) {
-      try {
-        loaded.add(ScenarioLoader.load(file));
-      } catch (ScenarioException e) {
+      ScenarioFiles.Loaded l = files.load(file, err);
+      if (l == null) {
         valid = false;
-        e.errors().forEach((ScenarioError error) -> err.println(error));
+      } else {
+        loaded.add(l.scenario());
       }
     }
     if (!valid) {
       err.flush();
       return Workbench.EXIT_FAILURE;
     }
-    ProgressBar bar = new ProgressBar(err, !quiet && System.console() != null);
+    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stop.set(true);

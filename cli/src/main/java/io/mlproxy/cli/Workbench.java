@@ -2,6 +2,7 @@ package io.mlproxy.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -36,7 +37,16 @@ public final class Workbench implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    int code;
+    try {
+      code = commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      // bounds keep a scenario within a 512 MiB heap per 2 jobs; a smaller heap still ends cleanly
+      System.err.println("workbench: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
+          + " MiB heap): run fewer --jobs, or give Java more with WORKBENCH_JAVA_OPTS=-Xmx4g");
+      code = EXIT_FAILURE;
+    }
+    System.exit(code);
   }
 
   /** Builds the command line with the project's exit-code conventions. */
@@ -44,8 +54,22 @@ public final class Workbench implements Runnable {
     CommandLine cl = new CommandLine(new Workbench());
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          commandLine.getErr().println("workbench: " + ex.getMessage());
+          PrintWriter err = SafeWriter.wrap(commandLine.getErr());
+          err.println("workbench: " + ex.getMessage());
+          err.flush();
           return EXIT_FAILURE;
+        });
+    // usage errors echo arguments: printed through SafeWriter too
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine c = ex.getCommandLine();
+          PrintWriter err = SafeWriter.wrap(c.getErr());
+          err.println(ex.getMessage());
+          if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+            c.usage(err, c.getColorScheme());
+          }
+          err.flush();
+          return c.getCommandSpec().exitCodeOnInvalidInput();
         });
     return cl;
   }

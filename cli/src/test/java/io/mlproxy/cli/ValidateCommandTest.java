@@ -37,7 +37,10 @@ class ValidateCommandTest extends CliTestSupport {
     Path a = write("a.yaml", VALID);
     Path b = write("b.yaml", VALID.replace("name: valid", "name: other"));
     assertThat(run("validate", a.toString(), b.toString())).isZero();
-    assertThat(out.toString().lines()).containsExactly("OK " + a, "OK " + b);
+    // each OK line ends with the run's estimated work
+    assertThat(out.toString().lines()).hasSize(2);
+    assertThat(out.toString().lines().toList().get(0)).startsWith("OK " + a + " (15 runs, 9.0e+08 touches");
+    assertThat(out.toString().lines().toList().get(1)).startsWith("OK " + b + " (");
     assertThat(err.toString()).isEmpty();
   }
 
@@ -47,7 +50,7 @@ class ValidateCommandTest extends CliTestSupport {
     Path bad = write("bad.yaml", VALID.replace("duration: 1m", "duration: 5")
         .replace("pages: 1024", "pages: 1024\n  evicton: lru"));
     assertThat(run("validate", bad.toString(), good.toString())).isEqualTo(1);
-    assertThat(out.toString().lines()).containsExactly("OK " + good);
+    assertThat(out.toString().lines()).singleElement().asString().startsWith("OK " + good + " (");
     assertThat(err.toString().lines()).containsExactly(
         bad + ":2:11: duration: '5' has no unit (expected " + io.mlproxy.scenario.Units.DURATION_FORM + ")",
         bad + ":5:3: memory.evicton: unknown key (did you mean 'eviction'?) (expected one of "

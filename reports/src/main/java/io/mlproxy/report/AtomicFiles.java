@@ -16,6 +16,45 @@ public final class AtomicFiles {
 
   private AtomicFiles() {}
 
+  /**
+   * Writes {@code content} to a temporary file beside {@code target} and returns it, for {@link
+   * #install} to move in later: a run prepares the index before swapping a scenario in and
+   * installs it right after.
+   */
+  public static Path prepare(Path target, String content) {
+    Path abs = target.toAbsolutePath();
+    Path tmp = abs.getParent().resolve("." + abs.getFileName() + "." + ProcessHandle.current().pid() + "."
+        + COUNTER.incrementAndGet() + ".tmp");
+    try {
+      Files.createDirectories(abs.getParent());
+      Files.writeString(tmp, content, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
+      return tmp;
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the write already failed
+      }
+      throw new ReportException(abs, 0, "cannot write: " + e.getMessage(), e);
+    }
+  }
+
+  /** Moves a file from {@link #prepare} over {@code target} in one step. */
+  public static Path install(Path prepared, Path target) {
+    Path abs = target.toAbsolutePath();
+    try {
+      try {
+        Files.move(prepared, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(prepared, abs, StandardCopyOption.REPLACE_EXISTING);
+      }
+      return abs;
+    } catch (IOException e) {
+      throw new ReportException(abs, 0, "cannot write: " + e.getMessage(), e);
+    }
+  }
+
   /** Writes {@code content} (UTF-8) to a temporary file beside {@code target}, then moves it. */
   public static Path writeString(Path target, String content) {
     Path abs = target.toAbsolutePath();

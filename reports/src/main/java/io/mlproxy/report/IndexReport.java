@@ -31,13 +31,17 @@ public final class IndexReport {
     return AtomicFiles.writeString(out, render(resultsDir, out));
   }
 
-  /** Scenario folders of {@code resultsDir}: direct subfolders holding a summary.csv, by name. */
+  /**
+   * Scenario folders of {@code resultsDir}: direct subfolders holding a summary.csv, by name.
+   * Hidden folders (a run's staging folders) are not scenarios.
+   */
   public static List<Path> scenarioDirs(Path resultsDir) {
     if (!Files.isDirectory(resultsDir)) {
       throw new ReportException(resultsDir, 0, "not a directory");
     }
     try (Stream<Path> s = Files.list(resultsDir)) {
-      return s.filter(p -> Files.isRegularFile(p.resolve("summary.csv")))
+      return s.filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(p -> Files.isRegularFile(p.resolve("summary.csv")))
           .sorted(Comparator.comparing(p -> p.getFileName().toString()))
           .toList();
     } catch (IOException e) {
@@ -60,8 +64,29 @@ public final class IndexReport {
     }
   }
 
+  /**
+   * Renders the index of {@code resultsDir} as it will be once {@code staged} is swapped in as
+   * {@code resultsDir/name}, and writes it beside {@code out} for {@link AtomicFiles#install}.
+   */
+  public static Path prepare(Path resultsDir, Path out, String name, Path staged) {
+    Path target = resultsDir.toAbsolutePath().resolve(name);
+    List<Path> dirs = new ArrayList<>();
+    for (Path d : scenarioDirs(resultsDir)) {
+      if (!d.toAbsolutePath().equals(target)) {
+        dirs.add(d);
+      }
+    }
+    dirs.add(target);
+    dirs.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    return AtomicFiles.prepare(out, render(resultsDir, out, dirs, d -> d.toAbsolutePath().equals(target) ? staged : d));
+  }
+
   /** The index as a Tablesaw table, one row per scenario. */
   public static Table table(List<Path> scenarioDirs) {
+    return table(scenarioDirs, d -> d);
+  }
+
+  private static Table table(List<Path> scenarioDirs, java.util.function.UnaryOperator<Path> data) {
     StringColumn scenario = StringColumn.create("scenario");
     StringColumn folder = StringColumn.create("folder");
     StringColumn best = StringColumn.create("best_variant");
@@ -71,8 +96,8 @@ public final class IndexReport {
     DoubleColumn gap = DoubleColumn.create("gap_closed");
     DoubleColumn rec = DoubleColumn.create("time_recommendation_pct");
     for (Path dir : scenarioDirs) {
-      List<VariantSummary> summary = SummaryCsv.read(dir.resolve("summary.csv"));
-      List<ReplicationRow> reps = ReplicationsCsv.read(dir.resolve("replications.csv"));
+      List<VariantSummary> summary = SummaryCsv.read(data.apply(dir).resolve("summary.csv"));
+      List<ReplicationRow> reps = ReplicationsCsv.read(data.apply(dir).resolve("replications.csv"));
       scenario.append(summary.get(0).scenario());
       folder.append(dir.getFileName().toString());
       best.append(summary.stream()
@@ -96,8 +121,13 @@ public final class IndexReport {
 
   /** The index's HTML; links are relative to {@code out}'s folder. */
   public static String render(Path resultsDir, Path out) {
+    return render(resultsDir, out, scenarioDirs(resultsDir), d -> d);
+  }
+
+  /** The index over {@code scenarios} (as linked), each read from {@code data.apply(folder)}. */
+  private static String render(Path resultsDir, Path out, List<Path> scenarios,
+      java.util.function.UnaryOperator<Path> data) {
     TablesawWarmup.start();
-    List<Path> scenarios = scenarioDirs(resultsDir);
     List<Path> benchFiles = benchmarkFiles(resultsDir);
     if (scenarios.isEmpty() && benchFiles.isEmpty()) {
       throw new ReportException(resultsDir, 0,
@@ -108,7 +138,7 @@ public final class IndexReport {
     Page.begin(h, "ML-proxy workbench results — " + resultsDir.toAbsolutePath().getFileName());
     h.element("h1", "Results in " + resultsDir.toAbsolutePath().getFileName());
     if (!scenarios.isEmpty()) {
-      Table t = table(scenarios);
+      Table t = table(scenarios, data);
       h.open("section", "id", "scenarios").element("h2", "Scenarios");
       h.open("table", "class", "index").open("tr");
       for (String c : List.of("scenario", "best variant by score (oracle excluded)",
@@ -122,7 +152,7 @@ public final class IndexReport {
         String href = base.relativize(reportFile).toString().replace('\\', '/');
         h.open("tr", "data-scenario", t.stringColumn("scenario").get(i)).open("td")
             .element("a", t.stringColumn("scenario").get(i), "href", href);
-        if (!Files.exists(reportFile)) {
+        if (!Files.exists(data.apply(scenarios.get(i)).resolve("report.html"))) {
           h.element("span", " (report not generated yet)", "class", "muted");
         }
         h.close("td");

@@ -30,12 +30,25 @@ public final class ScenarioReport {
    * so a failure leaves no half-written report). Bad input is a ReportException.
    */
   public static Path write(Path scenarioDir, Path out) {
-    String html = render(ScenarioResults.load(scenarioDir));
+    return write(scenarioDir, out, scenarioDir.toAbsolutePath().getFileName().toString());
+  }
+
+  /**
+   * Like {@link #write(Path, Path)}, for a folder read under another name than the one it will
+   * have: a run writes the report in its staging folder, before the swap.
+   */
+  public static Path write(Path scenarioDir, Path out, String folderName) {
+    String html = render(ScenarioResults.load(scenarioDir), folderName);
     return AtomicFiles.writeString(out, html);
   }
 
   /** The report's HTML. */
   public static String render(ScenarioResults r) {
+    return render(r, r.dir().toAbsolutePath().getFileName().toString());
+  }
+
+  /** The report's HTML, naming the results folder {@code folderName}. */
+  public static String render(ScenarioResults r, String folderName) {
     String name = r.scenarioName();
     HtmlWriter h = new HtmlWriter();
     Page.begin(h, "Scenario " + name + " — ML-proxy workbench report");
@@ -82,7 +95,7 @@ public final class ScenarioReport {
           .open("details").element("summary", "scenario.yaml as run")
           .element("pre", r.scenarioYaml().get()).close("details").close("section").nl();
     }
-    Page.end(h, "Generated from the CSV files in " + r.dir().getFileName()
+    Page.end(h, "Generated from the CSV files in " + folderName
         + "/ (nothing re-simulated). Charts draw replication 1 with at most "
         + Downsampler.MAX_POINTS + " points per line (largest-triangle-three-buckets); "
         + "the CSVs keep full resolution.");

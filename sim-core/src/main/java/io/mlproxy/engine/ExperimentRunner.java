@@ -2,6 +2,7 @@ package io.mlproxy.engine;
 
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.Variant;
+import io.mlproxy.workload.TraceFootprint;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,8 +43,14 @@ public final class ExperimentRunner {
     void update(int done, int total);
   }
 
-  /** What a run produced. */
-  public record Outcome(Path folder, Scenario scenario, List<SummaryRow> summary) {}
+  /**
+   * What a run produced.
+   *
+   * @param traceSkippedRecords malformed trace records skipped (lenient), -1 without a trace
+   * @param traceRecords trace touches replayed per pass (before the scenario's end), -1 without a trace
+   */
+  public record Outcome(Path folder, Scenario scenario, List<SummaryRow> summary, long traceSkippedRecords,
+      long traceRecords) {}
 
   /** Applies the options to {@code scenario}. */
   public static Scenario withOverrides(Scenario s, Options o) {
@@ -66,20 +73,35 @@ public final class ExperimentRunner {
         s.oracle());
   }
 
-  /** Runs {@code original} with {@code options} and writes {@code <outDir>/<name>/}. */
+  /** Runs {@code original} with {@code options} and writes {@code <outDir>/<name>/}, holding the folder's lock. */
   public static Outcome run(Scenario original, String scenarioText, Path outDir, Options options) {
+    try (ResultsFolder folder = ResultsFolder.open(outDir, "workbench run " + original.name(), false, m -> { })) {
+      return run(original, scenarioText, folder, options, ResultsWriter.Finishing.NONE);
+    }
+  }
+
+  /**
+   * Runs {@code original} with {@code options} and writes its folder in {@code folder} (whose lock
+   * the caller holds), letting {@code finishing} add the report before the folder is swapped in.
+   */
+  public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
+      ResultsWriter.Finishing finishing) {
     Scenario s = withOverrides(original, options);
+    folder.checkReplaceable(s.name());
     RunPlan plan = ScenarioCompiler.compile(s);
     List<ReplicationResult> results = simulate(plan, options.jobs(), options.progress());
     SummaryCalculator calc = new SummaryCalculator(s.name(), s.objective().lambda());
     List<ReplicationScore> scores = calc.score(results.stream().map(ReplicationResult::outcome).toList());
     List<SummaryRow> summary = calc.summarize(scores, s.variants());
-    Path folder =
+    Path written =
         ResultsWriter.write(
-            outDir,
+            folder,
             new ResultsWriter.Contents(
-                s, scenarioText, runProperties(s, plan, options), summary, scores, results, s.variants()));
-    return new Outcome(folder, s, summary);
+                s, scenarioText, runProperties(s, plan, options), summary, scores, results, s.variants()),
+            finishing);
+    TraceFootprint trace = plan.workload() instanceof TraceSource t ? t.footprint() : null;
+    return new Outcome(written, s, summary, trace == null ? -1 : trace.skippedRecords(),
+        trace == null ? -1 : trace.touches());
   }
 
   /** Runs all tasks of {@code plan}; results in (replication, variant) order. */
@@ -142,6 +164,12 @@ public final class ExperimentRunner {
     p.put("param.objective.break_even", plan.breakEvenMs() + " ms");
     p.put("param.objective.feedback_window", plan.feedbackWindowMs() + " ms");
     p.put("param.oracle.horizon", Csv.format(plan.oracleHorizonUs() / 1e6) + " s");
+    if (plan.workload() instanceof TraceSource trace) {
+      // lenient reading must say what it skipped: here and in the printed summary
+      p.put("trace.path", s.workload().trace().orElseThrow().path().toString());
+      p.put("trace.touches_per_pass", Long.toString(trace.footprint().touches()));
+      p.put("trace.skipped_records", Long.toString(trace.footprint().skippedRecords()));
+    }
     return p;
   }
 }

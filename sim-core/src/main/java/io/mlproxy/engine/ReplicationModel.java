@@ -44,8 +44,13 @@ final class ReplicationModel {
 
   /** Touches read per batch from the workload stream. */
   private static final int BATCH = 8192;
-  /** Address buckets of the heatmap. */
+  /** Address buckets of the heatmap (fewer when the address space has fewer pages). */
   static final int HEATMAP_BUCKETS = 64;
+
+  /** Buckets of the heatmap of an address space of {@code pages}: each holds at least one page. */
+  static int heatmapBuckets(int pages) {
+    return Math.min(HEATMAP_BUCKETS, pages);
+  }
 
   private final RunPlan plan;
   private final Variant variant;
@@ -148,8 +153,8 @@ final class ReplicationModel {
 
   private void wireProxy() {
     scheme = plan.reclaim().newScheme(plan.monitor(), memory.pageSizeBytes());
-    scheme.setApplyInterval(
-        (int) Math.max(1, plan.scenario().policy().applyIntervalUs() / plan.monitor().aggregationUs()));
+    scheme.setApplyInterval((int) Math.min(Integer.MAX_VALUE,
+        Math.max(1, plan.scenario().policy().applyIntervalUs() / plan.monitor().aggregationUs())));
     proxySide =
         new ProxySide(plan, plan.scenario().name() + "/" + variant.yamlName(), memory, scheme, () -> proxyNowMs);
     proxy = proxySide.proxy();
@@ -265,13 +270,14 @@ final class ReplicationModel {
   }
 
   private void recordHeatmap(long now) {
-    int[] row = new int[HEATMAP_BUCKETS + 1];
-    row[0] = (int) (now / 1000);
     int pages = memory.pages();
+    int buckets = heatmapBuckets(pages);
+    int[] row = new int[buckets + 1];
+    row[0] = (int) (now / 1000);
     int max = (int) (plan.monitor().aggregationUs() / plan.monitor().samplingUs());
-    for (int b = 0; b < HEATMAP_BUCKETS; b++) {
-      int from = (int) ((long) pages * b / HEATMAP_BUCKETS);
-      int to = (int) ((long) pages * (b + 1) / HEATMAP_BUCKETS);
+    for (int b = 0; b < buckets; b++) {
+      int from = (int) ((long) pages * b / buckets);
+      int to = (int) ((long) pages * (b + 1) / buckets);
       row[b + 1] = subsystem.accessPermille(from, to, max);
     }
     heatmapRows.add(row);

@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Everything one variant produced in one replication.
  *
- * @param heatmap one row per aggregation: time in ms, then {@link ReplicationModel#HEATMAP_BUCKETS}
+ * @param heatmap one row per aggregation: time in ms, then {@link ReplicationModel#heatmapBuckets} of the address space's
  *     access rates in per-mille (empty unless the heatmap was requested)
  * @param proxyCounters the proxy's counters at the end (empty for variants without a proxy)
  * @param touches touches replayed, for checking that all variants saw the same stream

@@ -6,20 +6,17 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Writes a scenario's results folder (see docs/results-format.md).
  *
- * <p>Everything goes into a hidden sibling folder first and replaces {@code <out>/<scenario>} only
- * once complete, so a failed run never leaves half a folder and never destroys earlier results.
+ * <p>Everything goes into a hidden staging folder of the locked {@link ResultsFolder} first and
+ * replaces {@code <out>/<scenario>} only once complete (report included), so a failed or concurrent
+ * run never leaves half a folder and never destroys earlier results.
  */
 public final class ResultsWriter {
 
@@ -35,39 +32,80 @@ public final class ResultsWriter {
       List<ReplicationResult> results,
       List<Variant> reported) {}
 
-  /** Writes {@code c} under {@code outDir}; returns the scenario's folder. */
+  /**
+   * What the caller adds to a scenario's folder before it is swapped in (the HTML report), and
+   * does right after (the index of the results folder).
+   */
+  public interface Finishing {
+    /** Nothing to add. */
+    Finishing NONE = new Finishing() {};
+
+    /** Called with the complete staging folder, before it replaces the scenario's folder. */
+    default void beforeInstall(Path staging) {}
+
+    /** Called with the scenario's folder right after the swap. */
+    default void afterInstall(Path folder) {}
+  }
+
+  /** Writes {@code c} under {@code outDir}, holding its lock meanwhile; returns the scenario's folder. */
   public static Path write(Path outDir, Contents c) {
+    try (ResultsFolder folder = ResultsFolder.open(outDir, "workbench results writer", false, message -> { })) {
+      return write(folder, c, Finishing.NONE);
+    }
+  }
+
+  /**
+   * Writes {@code c} into a fresh staging folder of {@code folder}, lets {@code finishing} add to
+   * it, and swaps it in as the scenario's folder; a failure removes the staging folder and leaves
+   * the previous results as they were.
+   */
+  public static Path write(ResultsFolder folder, Contents c, Finishing finishing) {
     String name = c.scenario().name();
-    Path target = outDir.resolve(name);
-    Path staging = outDir.resolve("." + name + ".writing");
+    Path staging = folder.stage(name);
     try {
-      Files.createDirectories(outDir);
-      deleteTree(staging);
-      Files.createDirectories(staging);
-      Files.writeString(staging.resolve("scenario.yaml"), c.scenarioText(), StandardCharsets.UTF_8);
-      writeProperties(staging.resolve("run.properties"), c.runProperties());
-      writeCsv(staging.resolve("summary.csv"), csv -> writeSummary(csv, c.summary()));
-      writeCsv(staging.resolve("replications.csv"), csv -> writeReplications(csv, name, c));
-      writeCsv(staging.resolve("events.csv"), csv -> writeEvents(csv, c));
+      writeFiles(staging, c);
+      finishing.beforeInstall(staging);
+      Path target = folder.install(staging, name);
+      finishing.afterInstall(target);
+      return target;
+    } catch (RuntimeException | Error e) {
+      if (Files.exists(staging)) {
+        try {
+          folder.discard(staging);
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /** Writes every file of {@code c} into {@code dir}, an empty folder. */
+  public static void writeFiles(Path dir, Contents c) {
+    String name = c.scenario().name();
+    try {
+      Files.writeString(dir.resolve("scenario.yaml"), c.scenarioText(), StandardCharsets.UTF_8);
+      writeProperties(dir.resolve("run.properties"), c.runProperties());
+      writeCsv(dir.resolve("summary.csv"), csv -> writeSummary(csv, c.summary()));
+      writeCsv(dir.resolve("replications.csv"), csv -> writeReplications(csv, name, c));
+      writeCsv(dir.resolve("events.csv"), csv -> writeEvents(csv, c));
       for (ReplicationResult r : c.results()) {
         Variant v = r.outcome().variant();
         if (!c.reported().contains(v)) {
           continue;
         }
-        Path dir = staging.resolve(v.yamlName()).resolve("rep-" + r.outcome().rep());
-        Files.createDirectories(dir);
-        writeCsv(dir.resolve("timeseries.csv"), csv -> writeTimeseries(csv, r.rows()));
+        Path repDir = dir.resolve(v.yamlName()).resolve("rep-" + r.outcome().rep());
+        Files.createDirectories(repDir);
+        writeCsv(repDir.resolve("timeseries.csv"), csv -> writeTimeseries(csv, r.rows()));
         if (!r.heatmap().isEmpty()) {
-          writeCsv(dir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, c.scenario().memory().pages()));
+          writeCsv(repDir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, c.scenario().memory().pages()));
         }
         if (r.agentLog().length > 0) {
-          Files.write(dir.resolve("agent.log"), r.agentLog());
+          Files.write(repDir.resolve("agent.log"), r.agentLog());
         }
       }
-      replace(staging, target);
-      return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write results under " + outDir + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("cannot write results into " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -190,7 +228,7 @@ public final class ResultsWriter {
 
   private static void writeHeatmap(Csv csv, ReplicationResult r, int pages) {
     csv.row("time_s", "bucket", "start_page", "end_page", "access_permille");
-    int buckets = ReplicationModel.HEATMAP_BUCKETS;
+    int buckets = ReplicationModel.heatmapBuckets(pages);
     for (int[] row : r.heatmap()) {
       for (int b = 0; b < buckets; b++) {
         csv.num(row[0] / 1e3)
@@ -199,36 +237,6 @@ public final class ResultsWriter {
             .num((long) pages * (b + 1) / buckets)
             .num(row[b + 1])
             .end();
-      }
-    }
-  }
-
-  /** Swaps the finished folder in; the previous results are removed only after the swap. */
-  private static void replace(Path staging, Path target) throws IOException {
-    Path old = target.resolveSibling("." + target.getFileName() + ".old");
-    deleteTree(old);
-    if (Files.exists(target)) {
-      move(target, old);
-    }
-    move(staging, target);
-    deleteTree(old);
-  }
-
-  private static void move(Path from, Path to) throws IOException {
-    try {
-      Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(from, to);
-    }
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
       }
     }
   }

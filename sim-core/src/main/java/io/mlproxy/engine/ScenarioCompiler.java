@@ -5,7 +5,6 @@ import io.mlproxy.damon.DamosWatermarks;
 import io.mlproxy.damon.MonitorConfig;
 import io.mlproxy.memory.Eviction;
 import io.mlproxy.memory.MemoryConfig;
-import io.mlproxy.policy.BreakEven;
 import io.mlproxy.proxy.ModeThresholds;
 import io.mlproxy.scenario.FaultSpec;
 import io.mlproxy.scenario.MemorySpec;
@@ -24,9 +23,7 @@ import io.mlproxy.workload.Phase;
 import io.mlproxy.workload.Scan;
 import io.mlproxy.workload.SyntheticWorkload;
 import io.mlproxy.workload.TimeSource;
-import io.mlproxy.workload.TraceFootprint;
 import io.mlproxy.workload.TraceFormat;
-import io.mlproxy.workload.Traces;
 import io.mlproxy.workload.Uniform;
 import io.mlproxy.workload.WeightedPattern;
 import io.mlproxy.workload.Zipf;
@@ -46,7 +43,10 @@ public final class ScenarioCompiler {
 
   private ScenarioCompiler() {}
 
-  /** Compiles {@code s}; fails with a message naming the field when values cannot work together. */
+  /**
+   * Compiles {@code s}; fails with a message naming the field when values cannot work together
+   * (never for a scenario {@link RunChecks} accepted, which makes the same derivations).
+   */
   public static RunPlan compile(Scenario s) {
     MemorySpec m = s.memory();
     MemoryConfig memory =
@@ -95,59 +95,33 @@ public final class ScenarioCompiler {
             t.minConfidencePermille(),
             t.confidencePermille());
 
+    List<String> problems = new ArrayList<>();
+    RunChecks.Derived derived = RunChecks.derive(s, (field, message) -> problems.add(field + ": " + message),
+        RunChecks.WorkLimits.NONE);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("; ", problems));
+    }
     WorkloadSource workload;
-    double rate;
     List<Phase> phases = List.of();
     if (s.workload().trace().isPresent()) {
       TraceSpec trace = s.workload().trace().get();
       io.mlproxy.workload.TraceSpec spec = traceSpec(trace, m.pages());
-      TraceFootprint footprint = Traces.scan(spec);
-      if (footprint.distinctPages() > m.pages()) {
-        throw new IllegalArgumentException(
-            "workload.trace: " + trace.path() + " touches " + footprint.distinctPages()
-                + " distinct pages but memory.pages is " + m.pages() + "; raise memory.size or memory.pages");
-      }
-      rate =
-          trace.time() == TraceSpec.Time.RATE
-              ? trace.ratePerSecond()
-              : footprint.touches() / Math.max(1e-6, footprint.durationUs() / 1e6);
-      workload = new TraceSource(spec, footprint, trace.loop(), s.durationUs());
+      workload = new TraceSource(spec, derived.trace(), trace.loop(), s.durationUs());
     } else {
       phases = phases(s);
       SyntheticWorkload synthetic = new SyntheticWorkload(m.pages(), s.workload().ratePerSecond(), phases);
-      rate = s.workload().ratePerSecond();
       workload = stream -> synthetic.open(stream, s.durationUs());
     }
-    // the footprint is not known before running: the address space is its upper bound
-    long breakEven =
-        BreakEven.millis(
-            s.objective().lambda(), memory.faultUs(), memory.pageoutUsPerPage(), m.pages(), rate, memory.hitNs());
-    long window = s.proxy().feedbackWindowUs().orElse(autoFeedbackWindowMs(breakEven) * 1000) / 1000;
-    if (window <= breakEven) {
-      throw new IllegalArgumentException(
-          "proxy.feedback_window (" + window + " ms) must exceed the break-even time B = " + breakEven
-              + " ms of this scenario (lambda x (fault + pageout cost) x pages / (rate x hit cost)),"
-              + " or no pageout could ever be judged worth it; raise feedback_window or the rate");
-    }
+    double rate = derived.touchesPerSecond();
+    long breakEven = derived.breakEvenMs();
+    long window = derived.feedbackWindowMs();
     long horizon = s.oracle().horizonUs().orElse(breakEven * 1000);
     return new RunPlan(
         s, memory, monitor, reclaim, thresholds, m.pages(), rate, breakEven, window, horizon, phases, workload);
   }
 
-  /**
-   * W when the scenario says auto: 2 x B, so a page left alone for W counts as much as one needed
-   * again at once costs. The controller does not wait for W (a page left alone counts from B on,
-   * gaining as it stays out), so W only caps how much a good page-out can count: shorter, and good
-   * page-outs are undervalued against refaults; longer, and the upper bounds demotions rely on
-   * grow too generous (measured on shifting-hotset, 10 replications: 1.25 B, 2 B and 3 B closed 84 %,
-   * 95 % and 81 % of the gap ml-only closes; see the README).
-   */
-  static long autoFeedbackWindowMs(long breakEvenMs) {
-    return Math.max(breakEvenMs + 1, 2 * breakEvenMs);
-  }
-
   private static long ceilDiv(long a, long b) {
-    return (a + b - 1) / b;
+    return Math.floorDiv(a, b) + (Math.floorMod(a, b) == 0 ? 0 : 1);
   }
 
   /** The scenario's phases, with workload shifts inserted as phases of their own. */

@@ -15,11 +15,12 @@ record Amount(long bytes, double percent, boolean isPercent) {
   static ValueType<Amount> type() {
     return ValueType.of(
         FORM,
+        "1 page..1000%",
         text -> {
           if (text.strip().endsWith("%")) {
             double pct = Units.percent(text);
             if (pct <= 0 || pct > MAX_PERCENT) {
-              throw new BadValue("'" + text.strip() + "' is out of range", "a percentage > 0% and ≤ 1000%");
+              throw new BadValue(SafeText.quote(text) + " is out of range", "a percentage > 0% and ≤ 1000%");
             }
             return new Amount(0, pct, true);
           }
@@ -30,7 +31,7 @@ record Amount(long bytes, double percent, boolean isPercent) {
             throw new BadValue(bad.getMessage(), FORM);
           }
           if (b <= 0) {
-            throw new BadValue("'" + text.strip() + "' is out of range", "a size greater than 0B");
+            throw new BadValue(SafeText.quote(text) + " is out of range", "a size greater than 0B");
           }
           return new Amount(b, 0, false);
         });
@@ -43,7 +44,9 @@ record Amount(long bytes, double percent, boolean isPercent) {
   int toPages(int pages, long pageSize, long maxPages, Section s, String key) {
     long result;
     if (isPercent) {
-      result = (long) Math.floor(pages * percent / 100.0);
+      // exact: a percentage has at most 30 decimals, and pages * percent fits a BigDecimal
+      result = java.math.BigDecimal.valueOf(pages).multiply(java.math.BigDecimal.valueOf(percent))
+          .divide(java.math.BigDecimal.valueOf(100), 0, java.math.RoundingMode.FLOOR).longValueExact();
     } else {
       if (bytes % pageSize != 0) {
         s.error(key, "'" + Units.formatSize(bytes) + "' is not a whole number of pages (expected a multiple of page_size "
@@ -53,8 +56,8 @@ record Amount(long bytes, double percent, boolean isPercent) {
       result = bytes / pageSize;
     }
     if (result > maxPages) {
-      s.error(key, (isPercent ? Units.formatSize(result * pageSize) : Units.formatSize(bytes))
-          + " is too large (expected at most " + Units.formatSize(maxPages * pageSize) + ")");
+      s.error(key, (isPercent ? Units.formatSize(Math.multiplyExact(result, pageSize)) : Units.formatSize(bytes))
+          + " is too large (expected at most " + Units.formatSize(Math.multiplyExact(maxPages, pageSize)) + ")");
       return -1;
     }
     if (result < 1) {

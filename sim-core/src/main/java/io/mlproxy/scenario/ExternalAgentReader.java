@@ -1,9 +1,5 @@
 package io.mlproxy.scenario;
 
-import static io.mlproxy.scenario.ValueType.durationUs;
-import static io.mlproxy.scenario.ValueType.intRange;
-import static io.mlproxy.scenario.ValueType.number;
-import static io.mlproxy.scenario.ValueType.sizeBytes;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -46,12 +42,12 @@ final class ExternalAgentReader {
   static ExternalAgentSpec read(Section s, Path baseDir) {
     List<String> command = command(s, baseDir);
     Map<String, String> env = environment(s);
-    double factor = s.get("wall_time_factor", 0.0, number(0, false, 1e6));
-    long reply = s.get("reply_timeout", ExternalAgentSpec.DEFAULT_REPLY_TIMEOUT_MS * 1000, durationUs(1000));
-    long start = s.get("start_timeout", ExternalAgentSpec.DEFAULT_START_TIMEOUT_MS * 1000, durationUs(1000));
-    long delay = s.get("restart_delay", ExternalAgentSpec.DEFAULT_RESTART_DELAY_US, durationUs(0));
-    int restarts = s.get("max_restarts", ExternalAgentSpec.DEFAULT_MAX_RESTARTS, intRange(0, 10_000));
-    long limit = s.get("log_limit", ExternalAgentSpec.DEFAULT_LOG_LIMIT, sizeBytes(1024, 1L << 30));
+    double factor = s.get("wall_time_factor", 0.0, Fields.WALL_TIME_FACTOR);
+    long reply = s.get("reply_timeout", ExternalAgentSpec.DEFAULT_REPLY_TIMEOUT_MS * 1000, Fields.REPLY_TIMEOUT);
+    long start = s.get("start_timeout", ExternalAgentSpec.DEFAULT_START_TIMEOUT_MS * 1000, Fields.START_TIMEOUT);
+    long delay = s.get("restart_delay", ExternalAgentSpec.DEFAULT_RESTART_DELAY_US, Fields.RESTART_DELAY);
+    int restarts = s.get("max_restarts", ExternalAgentSpec.DEFAULT_MAX_RESTARTS, Fields.MAX_RESTARTS);
+    long limit = s.get("log_limit", ExternalAgentSpec.DEFAULT_LOG_LIMIT, Fields.LOG_LIMIT);
     return new ExternalAgentSpec(command, baseDir, env, factor, ceilMs(reply), ceilMs(start), delay, restarts,
         limit);
   }
@@ -81,7 +77,7 @@ final class ExternalAgentReader {
     List<String> argv = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       String field = s.field("command") + "[" + i + "]";
-      String arg = Section.parse(items.get(i), field, ValueType.string(), p);
+      String arg = Section.parse(items.get(i), field, Fields.AGENT_COMMAND, p);
       if (arg == null) {
         continue;
       }
@@ -156,7 +152,7 @@ final class ExternalAgentReader {
         p.add(key, field + "." + name, "duplicate key");
         continue;
       }
-      String value = Section.parse(t.getValueNode(), field + "." + name, ValueType.string(), p);
+      String value = Section.parse(t.getValueNode(), field + "." + name, Fields.AGENT_ENV, p);
       if (value != null) {
         if (value.indexOf('\0') >= 0 || value.length() > MAX_ARGUMENT_CHARS) {
           p.add(t.getValueNode(), field + "." + name, "not a usable value (expected a string without NUL"

@@ -1,10 +1,5 @@
 package io.mlproxy.scenario;
 
-import static io.mlproxy.scenario.ValueType.durationUs;
-import static io.mlproxy.scenario.ValueType.intRange;
-import static io.mlproxy.scenario.ValueType.number;
-import static io.mlproxy.scenario.ValueType.oneOf;
-
 import java.util.ArrayList;
 import java.util.List;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -42,8 +37,8 @@ final class FaultReader {
   private static FaultSpec fault(Section f, long scenarioUs, MemorySpec memory, WorkloadSpec workload,
       boolean workloadOk) {
     Problems p = f.problems();
-    FaultSpec.Type type = f.require("type", null, oneOf(FaultSpec.Type.class, FaultSpec.Type::yamlName));
-    long at = f.require("at", -1L, durationUs(0));
+    FaultSpec.Type type = f.require("type", null, Fields.FAULT_TYPE);
+    long at = f.require("at", -1L, Fields.FAULT_AT);
     if (at >= 0 && scenarioUs > 0 && at >= scenarioUs) {
       f.error("at", Units.formatDurationUs(at) + " is not before the scenario's end (expected < duration "
           + Units.formatDurationUs(scenarioUs) + ")");
@@ -60,23 +55,23 @@ final class FaultReader {
     }
     long duration = 0;
     if (type.lasting()) {
-      duration = f.require("duration", 1L, durationUs(1));
+      duration = f.require("duration", 1L, Fields.FAULT_DURATION);
     }
     double factor = 1;
     int count = 0;
     int capacityPages = 0;
     int toPhase = -1;
     switch (type) {
-      case AGENT_SLOW -> factor = f.get("factor", 10.0, number(1, false, Double.MAX_VALUE));
-      case CORRUPT_RECOMMENDATIONS -> count = f.get("count", 3, intRange(1, Integer.MAX_VALUE));
+      case AGENT_SLOW -> factor = f.get("factor", 10.0, Fields.FAULT_FACTOR);
+      case CORRUPT_RECOMMENDATIONS -> count = f.get("count", 3, Fields.FAULT_COUNT);
       case MEMORY_PRESSURE -> {
-        Amount cap = f.require("capacity", null, Amount.type());
+        Amount cap = f.require("capacity", null, Fields.FAULT_CAPACITY);
         if (cap != null && memory.pages() > 0 && p.ok("memory.page_size", "memory.pages", "memory.size")) {
           capacityPages = cap.toPages(memory.pages(), memory.pageSizeBytes(), memory.capacityPages(), f, "capacity");
         }
       }
       case WORKLOAD_SHIFT -> {
-        toPhase = f.require("to_phase", -1, intRange(0, Integer.MAX_VALUE));
+        toPhase = f.require("to_phase", -1, Fields.FAULT_TO_PHASE);
         if (toPhase >= 0 && workloadOk) {
           if (workload.isTrace()) {
             f.error("to_phase", "the workload is a trace (expected workload phases to shift between)");

@@ -3,7 +3,9 @@ package io.mlproxy.scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -13,6 +15,9 @@ final class Problems {
   private final List<ScenarioError> errors = new ArrayList<>();
   // Fields whose value has the wrong shape (not a mapping or list): nothing inside them is reported.
   private final List<String> broken = new ArrayList<>();
+  // Where each field given in the file is, for checks made after reading (ScenarioCheck).
+  private final Map<String, Node> positions = new HashMap<>();
+  private final List<Map.Entry<String, ValueType<?>>> used = new ArrayList<>();
 
   Problems(Path file) {
     this.file = file;
@@ -33,7 +38,43 @@ final class Problems {
     }
     int line = mark == null ? 1 : mark.getLine() + 1;
     int column = mark == null ? 1 : mark.getColumn() + 1;
-    errors.add(new ScenarioError(file, line, column, field, message));
+    // keys and values come from the file: nothing of them may act on the terminal
+    errors.add(new ScenarioError(file, line, column, SafeText.escapeLine(field), SafeText.escapeLine(message)));
+  }
+
+  /** Notes that {@code field} was read with {@code type} (README's bounds test checks each type is a {@link Fields} entry). */
+  void used(String field, ValueType<?> type) {
+    used.add(Map.entry(field, type));
+  }
+
+  List<Map.Entry<String, ValueType<?>>> used() {
+    return used;
+  }
+
+  /** Remembers where {@code field} is given. */
+  void position(String field, Node value) {
+    positions.putIfAbsent(field, value);
+  }
+
+  /**
+   * Reports a problem found after reading: at the field if the file gives it, else at the
+   * closest enclosing section the file gives, else at the top of the file.
+   */
+  void addAt(String field, String message) {
+    String f = field;
+    while (true) {
+      Node n = positions.get(f);
+      if (n != null) {
+        add(n, field, message);
+        return;
+      }
+      int cut = Math.max(f.lastIndexOf('.'), f.lastIndexOf('['));
+      if (cut <= 0) {
+        add((Mark) null, field, message);
+        return;
+      }
+      f = f.substring(0, cut);
+    }
   }
 
   void add(Node at, String field, BadValue bad) {

@@ -60,6 +60,7 @@ final class Section {
       }
       String name = scalar.getValue();
       Node first = firstKeys.putIfAbsent(name, key);
+      problems.position(s.field(name), t.getValueNode());
       if (first != null) {
         problems.add(key, s.field(name), "duplicate key (first given at line "
             + (first.getStartMark().map(m -> m.getLine() + 1).orElse(0)) + ")");
@@ -145,6 +146,7 @@ final class Section {
 
   /** Parses a node as a scalar of the given type, or reports why not and returns null. */
   static <T> T parse(Node v, String field, ValueType<T> type, Problems problems) {
+    problems.used(field, type);
     if (!(v instanceof ScalarNode scalar)) {
       problems.add(v, field, "wrong type: got " + describe(v) + " (expected " + type.expected() + ")");
       return null;
@@ -225,8 +227,7 @@ final class Section {
       if (isNull(s)) {
         return "no value";
       }
-      String v = s.getValue();
-      return "'" + (v.length() > 40 ? v.substring(0, 40) + "..." : v) + "'";
+      return SafeText.quote(s.getValue());
     }
     return "a " + n.getNodeType();
   }

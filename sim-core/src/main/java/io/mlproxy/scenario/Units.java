@@ -31,11 +31,16 @@ public final class Units {
   /** What a percentage looks like, for error messages. */
   public static final String PERCENT_FORM = "a percentage such as 50% or 12.5%";
 
-  // Digits are bounded so that decimal arithmetic on hostile input stays cheap.
+  /** Most digits accepted before and after the decimal point: decimal arithmetic stays cheap. */
+  static final int MAX_DIGITS = 30;
+
+  // The unit may not start with a digit or a point, so that a long numeral is never read as a
+  // short one followed by a strange unit.
   private static final Pattern QUANTITY =
-      Pattern.compile("\\s*([-+]?)(\\d{1,30})(?:\\.(\\d{1,30}))?\\s*(\\S*)\\s*");
+      Pattern.compile("\\s*([-+]?)(\\d+)(?:\\.(\\d+))?\\s*([^\\s\\d.]\\S*)?\\s*");
   private static final Pattern NUMBER =
-      Pattern.compile("\\s*[-+]?(\\d{1,30}(\\.\\d{0,30})?|\\.\\d{1,30})([eE][-+]?\\d{1,4})?\\s*");
+      Pattern.compile("\\s*[-+]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][-+]?\\d+)?\\s*");
+  private static final Pattern DIGIT_RUN = Pattern.compile("\\d{" + (MAX_DIGITS + 1) + ",}");
 
   private Units() {}
 
@@ -59,7 +64,7 @@ public final class Units {
 
   static long durationNs(String text) throws BadValue {
     Matcher m = quantity(text, DURATION_FORM);
-    String unit = m.group(4);
+    String unit = unit(m);
     long scale =
         switch (unit) {
           case "ns" -> 1L;
@@ -68,15 +73,15 @@ public final class Units {
           case "s" -> 1_000_000_000L;
           case "m" -> 60_000_000_000L;
           case "h" -> 3_600_000_000_000L;
-          case "" -> throw new BadValue("'" + text.strip() + "' has no unit", DURATION_FORM);
-          default -> throw new BadValue("unknown duration unit '" + unit + "'", DURATION_FORM);
+          case "" -> throw new BadValue(SafeText.quote(text) + " has no unit", DURATION_FORM);
+          default -> throw new BadValue("unknown duration unit " + SafeText.quote(unit), DURATION_FORM);
         };
     return exact(m, scale, "ns", DURATION_FORM, text);
   }
 
   static long sizeBytes(String text) throws BadValue {
     Matcher m = quantity(text, SIZE_FORM);
-    String unit = m.group(4);
+    String unit = unit(m);
     long scale =
         switch (unit) {
           case "B" -> 1L;
@@ -84,10 +89,10 @@ public final class Units {
           case "MiB" -> 1L << 20;
           case "GiB" -> 1L << 30;
           case "TiB" -> 1L << 40;
-          case "" -> throw new BadValue("'" + text.strip() + "' has no unit", SIZE_FORM);
+          case "" -> throw new BadValue(SafeText.quote(text) + " has no unit", SIZE_FORM);
           default ->
               throw new BadValue(
-                  "unknown size unit '" + unit + "' (only binary IEC units are accepted)",
+                  "unknown size unit " + SafeText.quote(unit) + " (only binary IEC units are accepted)",
                   SIZE_FORM);
         };
     return exact(m, scale, "byte", SIZE_FORM, text);
@@ -107,11 +112,11 @@ public final class Units {
           case "s" -> 1.0;
           case "m" -> 1.0 / 60;
           case "h" -> 1.0 / 3600;
-          default -> throw new BadValue("unknown rate unit '/" + unit + "'", RATE_FORM);
+          default -> throw new BadValue("unknown rate unit " + SafeText.quote("/" + unit), RATE_FORM);
         };
     double r = perUnit * unitsPerSecond;
     if (!Double.isFinite(r)) {
-      throw new BadValue("rate '" + s + "' is too large", RATE_FORM);
+      throw new BadValue("rate " + SafeText.quote(s) + " is too large", RATE_FORM);
     }
     return r;
   }
@@ -125,7 +130,7 @@ public final class Units {
       try {
         return pm.intValueExact();
       } catch (ArithmeticException e) {
-        throw new BadValue("'" + s + "' is not a whole number of per-mille", PERMILLE_FORM);
+        throw new BadValue(SafeText.quote(s) + " is not a whole number of per-mille", PERMILLE_FORM);
       }
     }
     String digits = s;
@@ -135,7 +140,8 @@ public final class Units {
       digits = s.substring(0, s.length() - "permille".length()).strip();
     }
     if (!digits.matches("[-+]?\\d{1,9}")) {
-      throw new BadValue("'" + s + "' is not a per-mille value", PERMILLE_FORM);
+      throw new BadValue(SafeText.quote(s) + (digits.matches("[-+]?\\d+") ? " is out of range" : " is not a per-mille value"),
+          PERMILLE_FORM);
     }
     return Integer.parseInt(digits);
   }
@@ -144,7 +150,7 @@ public final class Units {
   static double percent(String text) throws BadValue {
     String s = text.strip();
     if (!s.endsWith("%")) {
-      throw new BadValue("'" + s + "' is not a percentage", PERCENT_FORM);
+      throw new BadValue(SafeText.quote(s) + " is not a percentage", PERCENT_FORM);
     }
     return decimal(s.substring(0, s.length() - 1), PERCENT_FORM).doubleValue();
   }
@@ -152,29 +158,48 @@ public final class Units {
   /** Parses a plain decimal number (exponent allowed), finite. */
   static double number(String text, String expected) throws BadValue {
     if (!NUMBER.matcher(text).matches()) {
-      throw new BadValue("'" + text.strip() + "' is not a number", expected);
+      throw new BadValue(SafeText.quote(text) + " is not a number", expected);
     }
+    tooManyDigits(text, expected);
     double d = Double.parseDouble(text.strip());
     if (!Double.isFinite(d)) {
-      throw new BadValue("'" + text.strip() + "' is too large", expected);
+      throw new BadValue(SafeText.quote(text) + " is too large", expected);
+    }
+    if (d != 0 && Math.abs(d) < Double.MIN_NORMAL) {
+      // subnormal: so close to 0 that arithmetic on it loses its precision
+      throw new BadValue(SafeText.quote(text) + " is too small to compute with (its magnitude is below "
+          + Double.MIN_NORMAL + ")", expected);
     }
     return d;
   }
 
   private static BigDecimal decimal(String text, String expected) throws BadValue {
     String s = text.strip();
-    if (!s.matches("[-+]?\\d{1,30}(\\.\\d{1,30})?")) {
-      throw new BadValue("'" + text.strip() + "' is not a number", expected);
+    if (!s.matches("[-+]?\\d+(\\.\\d+)?")) {
+      throw new BadValue(SafeText.quote(text) + " is not a number", expected);
     }
+    tooManyDigits(s, expected);
     return new BigDecimal(s);
   }
 
   private static Matcher quantity(String text, String expected) throws BadValue {
     Matcher m = QUANTITY.matcher(text);
     if (!m.matches()) {
-      throw new BadValue("'" + text.strip() + "' is not a number with a unit", expected);
+      throw new BadValue(SafeText.quote(text) + " is not a number with a unit", expected);
     }
+    tooManyDigits(text, expected);
     return m;
+  }
+
+  private static String unit(Matcher m) {
+    return m.group(4) == null ? "" : m.group(4);
+  }
+
+  /** A numeral with more than {@link #MAX_DIGITS} digits in a row is refused before any arithmetic. */
+  static void tooManyDigits(String text, String expected) throws BadValue {
+    if (DIGIT_RUN.matcher(text).find()) {
+      throw new BadValue(SafeText.quote(text) + " has more than " + MAX_DIGITS + " digits in a row", expected);
+    }
   }
 
   private static long exact(Matcher m, long scale, String what, String expected, String text)
@@ -188,9 +213,9 @@ public final class Units {
       return value.longValueExact();
     } catch (ArithmeticException e) {
       if (value.stripTrailingZeros().scale() > 0) {
-        throw new BadValue("'" + text.strip() + "' is not a whole number of " + what + "s", expected);
+        throw new BadValue(SafeText.quote(text) + " is not a whole number of " + what + "s", expected);
       }
-      throw new BadValue("'" + text.strip() + "' is too large", expected);
+      throw new BadValue(SafeText.quote(text) + " is too large", expected);
     }
   }
 

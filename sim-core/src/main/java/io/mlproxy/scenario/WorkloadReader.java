@@ -1,15 +1,5 @@
 package io.mlproxy.scenario;
 
-import static io.mlproxy.scenario.ValueType.bool;
-import static io.mlproxy.scenario.ValueType.durationUs;
-import static io.mlproxy.scenario.ValueType.fraction;
-import static io.mlproxy.scenario.ValueType.intRange;
-import static io.mlproxy.scenario.ValueType.number;
-import static io.mlproxy.scenario.ValueType.oneOf;
-import static io.mlproxy.scenario.ValueType.pageSize;
-import static io.mlproxy.scenario.ValueType.touchRate;
-import static io.mlproxy.scenario.ValueType.signedRate;
-
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -33,7 +23,8 @@ final class WorkloadReader {
           "growth", List.of("from", "to", "over"),
           "periodic", List.of("start", "length", "period", "hot_share"));
 
-  private enum Pattern {
+  /** The patterns a mix entry may name. */
+  enum Pattern {
     HOTSET, ZIPF, SCAN, UNIFORM, GROWTH, PERIODIC;
 
     String yamlName() {
@@ -49,8 +40,8 @@ final class WorkloadReader {
    */
   static WorkloadSpec read(Section s, MonitorSpec monitor, long durationUs, Path baseDir) {
     Problems p = s.problems();
-    long rate = s.get("rate", WorkloadSpec.DEFAULT_RATE, touchRate());
-    long tick = s.get("tick", monitor.samplingUs(), durationUs(1));
+    long rate = s.get("rate", WorkloadSpec.DEFAULT_RATE, Fields.RATE);
+    long tick = s.get("tick", monitor.samplingUs(), Fields.TICK);
     if (s.has("tick") && p.ok(s.field("tick"), "monitor.sampling") && monitor.samplingUs() % tick != 0) {
       s.error("tick", "monitor.sampling (" + Units.formatDurationUs(monitor.samplingUs())
           + ") must be a multiple of tick, got " + Units.formatDurationUs(tick)
@@ -88,7 +79,7 @@ final class WorkloadReader {
     long previousAt = -1;
     for (int i = 0; i < items.size(); i++) {
       Section ph = Section.of(items.get(i), s.field("phases") + "[" + i + "]", p);
-      long at = ph.require("at", -1L, durationUs(0));
+      long at = ph.require("at", -1L, Fields.PHASE_AT);
       if (at >= 0) {
         if (i == 0 && at != 0) {
           ph.error("at", "the first phase starts at " + Units.formatDurationUs(at) + " (expected 0s)");
@@ -124,8 +115,8 @@ final class WorkloadReader {
   }
 
   private static PhaseSpec.MixEntry mixEntry(Section m) {
-    Pattern type = m.require("pattern", null, oneOf(Pattern.class, Pattern::yamlName));
-    double weight = m.get("weight", 1.0, number(0, true, Double.MAX_VALUE));
+    Pattern type = m.require("pattern", null, Fields.PATTERN);
+    double weight = m.get("weight", 1.0, Fields.WEIGHT);
     if (type == null) {
       PATTERN_KEYS.values().forEach(keys -> m.know(keys.toArray(String[]::new)));
       return null;
@@ -135,42 +126,42 @@ final class WorkloadReader {
           case HOTSET -> {
             PatternSpec.Hotset d = PatternSpec.Hotset.defaults();
             yield new PatternSpec.Hotset(
-                m.get("hot_fraction", d.hotFraction(), number(0, true, 1)),
-                m.get("hot_share", d.hotShare(), fraction()),
-                m.get("position", d.position(), fraction()),
-                m.get("drift", d.driftPagesPerSecond(), signedRate()));
+                m.get("hot_fraction", d.hotFraction(), Fields.HOT_FRACTION),
+                m.get("hot_share", d.hotShare(), Fields.HOT_SHARE),
+                m.get("position", d.position(), Fields.POSITION),
+                m.get("drift", d.driftPagesPerSecond(), Fields.DRIFT));
           }
           case ZIPF -> {
             PatternSpec.Zipf d = PatternSpec.Zipf.defaults();
             yield new PatternSpec.Zipf(
-                m.get("skew", d.skew(), number(0, true, 20)),
-                m.get("scrambled", d.scrambled(), bool()));
+                m.get("skew", d.skew(), Fields.SKEW),
+                m.get("scrambled", d.scrambled(), Fields.SCRAMBLED));
           }
           case SCAN -> {
             PatternSpec.Scan d = PatternSpec.Scan.defaults();
-            int stride = m.get("stride", d.stride(), intRange(1, Integer.MAX_VALUE));
-            boolean looping = m.get("looping", d.looping(), bool());
-            double[] range = range(m, d.start(), d.length());
+            int stride = m.get("stride", d.stride(), Fields.STRIDE);
+            boolean looping = m.get("looping", d.looping(), Fields.LOOPING);
+            double[] range = range(m, d.start(), d.length(), Fields.SCAN_START, Fields.SCAN_LENGTH);
             yield new PatternSpec.Scan(stride, looping, range[0], range[1]);
           }
           case UNIFORM -> {
             PatternSpec.Uniform d = PatternSpec.Uniform.defaults();
-            double[] range = range(m, d.start(), d.length());
+            double[] range = range(m, d.start(), d.length(), Fields.UNIFORM_START, Fields.UNIFORM_LENGTH);
             yield new PatternSpec.Uniform(range[0], range[1]);
           }
           case GROWTH -> {
-            double from = m.get("from", 0.1, number(0, true, 1));
-            double to = m.get("to", 1.0, number(0, true, 1));
-            long over = m.require("over", 1L, durationUs(1));
+            double from = m.get("from", 0.1, Fields.GROWTH_FROM);
+            double to = m.get("to", 1.0, Fields.GROWTH_TO);
+            long over = m.require("over", 1L, Fields.GROWTH_OVER);
             if (m.problems().ok(m.field("from"), m.field("to")) && from > to) {
               m.error("to", "must be ≥ from (" + from + "), got " + to + " (expected a footprint that grows)");
             }
             yield new PatternSpec.Growth(from, to, over);
           }
           case PERIODIC -> {
-            double[] range = range(m, 0, 1);
-            long period = m.require("period", 2L, durationUs(2));
-            double hotShare = m.get("hot_share", 0.9, fraction());
+            double[] range = range(m, 0, 1, Fields.PERIODIC_START, Fields.PERIODIC_LENGTH);
+            long period = m.require("period", 2L, Fields.PERIODIC_PERIOD);
+            double hotShare = m.get("hot_share", 0.9, Fields.PERIODIC_HOT_SHARE);
             yield new PatternSpec.Periodic(range[0], range[1], period, hotShare);
           }
         };
@@ -178,9 +169,10 @@ final class WorkloadReader {
   }
 
   /** start and length of a range within the address space, checked to fit. */
-  private static double[] range(Section m, double defaultStart, double defaultLength) {
-    double start = m.get("start", defaultStart, fraction());
-    double length = m.get("length", defaultLength, number(0, true, 1));
+  private static double[] range(Section m, double defaultStart, double defaultLength, ValueType<Double> startType,
+      ValueType<Double> lengthType) {
+    double start = m.get("start", defaultStart, startType);
+    double length = m.get("length", defaultLength, lengthType);
     if (m.problems().ok(m.field("start"), m.field("length")) && start + length > 1 + EPSILON) {
       m.error("length", "start + length = " + (start + length)
           + " runs past the end of the address space (expected start + length ≤ 1)");
@@ -190,13 +182,13 @@ final class WorkloadReader {
 
   private static TraceSpec trace(Section t, long workloadRate, Path baseDir) {
     Problems p = t.problems();
-    String pathText = t.require("path", null, ValueType.string());
+    String pathText = t.require("path", null, Fields.TRACE_PATH);
     Path path = null;
     if (pathText != null) {
       path = resolve(t, pathText, baseDir);
     }
-    TraceSpec.Format format = t.require("format", null, oneOf(TraceSpec.Format.class, TraceSpec.Format::yamlName));
-    ValueType<TraceSpec.Addresses> addressesType = oneOf(TraceSpec.Addresses.class, TraceSpec.Addresses::yamlName);
+    TraceSpec.Format format = t.require("format", null, Fields.TRACE_FORMAT);
+    ValueType<TraceSpec.Addresses> addressesType = Fields.TRACE_ADDRESSES;
     TraceSpec.Addresses addresses = TraceSpec.Addresses.BYTES;
     if (format == TraceSpec.Format.PLAIN || format == TraceSpec.Format.CSV) {
       if (t.has("addresses")) {
@@ -213,8 +205,8 @@ final class WorkloadReader {
         t.error("addresses", "lackey traces hold byte addresses (expected bytes, or no addresses key)");
       }
     }
-    long pageSize = t.get("page_size", MemorySpec.DEFAULT_PAGE_SIZE, pageSize(64, 1L << 30));
-    TraceSpec.Time time = t.get("time", TraceSpec.Time.RATE, oneOf(TraceSpec.Time.class, TraceSpec.Time::yamlName));
+    long pageSize = t.get("page_size", MemorySpec.DEFAULT_PAGE_SIZE, Fields.TRACE_PAGE_SIZE);
+    TraceSpec.Time time = t.get("time", TraceSpec.Time.RATE, Fields.TRACE_TIME);
     if (time == TraceSpec.Time.COLUMN && format != null
         && format != TraceSpec.Format.CSV && format != TraceSpec.Format.ORACLE_GENERAL) {
       t.error("time", "format " + format.yamlName() + " has no time column (expected time: rate, or format csv or oracle_general)");
@@ -224,11 +216,11 @@ final class WorkloadReader {
       if (time == TraceSpec.Time.COLUMN) {
         t.error("rate", "applies only with time: rate (expected no rate: times come from the trace's column)");
       } else {
-        rate = t.get("rate", workloadRate, touchRate());
+        rate = t.get("rate", workloadRate, Fields.TRACE_RATE);
       }
     }
-    boolean lenient = t.get("lenient", false, bool());
-    boolean loop = t.get("loop", false, bool());
+    boolean lenient = t.get("lenient", false, Fields.TRACE_LENIENT);
+    boolean loop = t.get("loop", false, Fields.TRACE_LOOP);
     t.finish();
     if (path == null || format == null) {
       return null;

@@ -69,6 +69,11 @@ final class OracleGeneralReader extends TraceReader {
     }
 
     @Override
+    String unit() {
+        return "record";
+    }
+
+    @Override
     long byteOffset() {
         return Math.max(0, record - 1) * RECORD;
     }

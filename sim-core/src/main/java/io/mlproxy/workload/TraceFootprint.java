@@ -9,7 +9,14 @@ package io.mlproxy.workload;
  * @param maxPage largest raw page (IDENTITY mapping needs N &gt; maxPage), -1 for an empty trace
  * @param durationUs time of the last touch, µs (first touch at 0)
  * @param skippedRecords malformed lines or records skipped (lenient mode)
+ * @param complete whether the scan reached the end of the trace (false: it stopped at a bound)
  */
 public record TraceFootprint(long touches, long distinctPages, long minPage, long maxPage, long durationUs,
-        long skippedRecords) {
+        long skippedRecords, boolean complete) {
+
+    /** A footprint of the whole trace. */
+    public TraceFootprint(long touches, long distinctPages, long minPage, long maxPage, long durationUs,
+            long skippedRecords) {
+        this(touches, distinctPages, minPage, maxPage, durationUs, skippedRecords, true);
+    }
 }

@@ -19,7 +19,9 @@ public final class TraceFormatException extends RuntimeException {
      * @param reason what is wrong
      */
     public TraceFormatException(String file, long line, long byteOffset, String reason) {
-        super(byteOffset < 0
+        super(line <= 0
+                ? file + ": " + reason
+                : byteOffset < 0
                 ? file + ":" + line + ": " + reason
                 : file + ": record " + line + " at byte offset " + byteOffset + ": " + reason);
         this.file = file;

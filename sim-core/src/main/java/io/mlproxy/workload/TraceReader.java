@@ -109,15 +109,26 @@ abstract class TraceReader implements Closeable {
         timeUs = rel;
     }
 
-    /** Reads up to len bytes, as many as the stream has; wraps I/O errors with the file name. */
+    /**
+     * Reads up to len bytes, as many as the stream has. A damaged compressed file is a {@link
+     * TraceFormatException} saying where in the file and after which record; lenient reading does not
+     * skip it (it is the file, not a record, that is bad).
+     */
     final int readFully(byte[] b, int off, int len) {
         try {
             return in.readNBytes(b, off, len);
-        } catch (java.util.zip.ZipException | java.io.EOFException | com.github.luben.zstd.ZstdIOException e) {
-            throw new TraceFormatException(source, position(), byteOffset(), "corrupt compressed data: " + e.getMessage());
         } catch (IOException e) {
+            if (in instanceof TraceInput t) {
+                String after = position() <= 0 ? "before the first " + unit() : "after " + unit() + " " + position();
+                throw new TraceFormatException(source, 0, -1, t.describeFailure(e) + ", " + after);
+            }
             throw new UncheckedIOException("reading " + source + ": " + e.getMessage(), e);
         }
+    }
+
+    /** What {@link #position()} counts: "line" or "record". */
+    String unit() {
+        return "line";
     }
 
     @Override

@@ -261,7 +261,7 @@ class ScenarioLoaderTest {
     assertThat(onlyError(minimalPlus("replications: 1001\n")).field()).isEqualTo("replications");
     assertThat(onlyError(minimalPlus("seed: 0\n")).field()).isEqualTo("seed");
     assertThat(onlyError(minimalPlus("policy:\n  wmarks_high: 1001\n")).field()).isEqualTo("policy.wmarks_high");
-    assertThat(onlyError(minimalPlus("monitor:\n  min_regions: 2\n")).message()).contains("≥ 3");
+    assertThat(onlyError(minimalPlus("monitor:\n  min_regions: 2\n")).message()).contains("between 3 and");
     assertThat(onlyError(minimalPlus("objective:\n  lambda: -0.5\n")).field()).isEqualTo("objective.lambda");
     ScenarioError pageSize = onlyError(MINIMAL.replace("pages: 1024", "pages: 1024\n  page_size: 3KiB"));
     assertThat(pageSize.field()).isEqualTo("memory.page_size");
@@ -620,7 +620,10 @@ class ScenarioLoaderTest {
   @Test
   void quotaInMillisecondsOrAsADuration() {
     assertThat(parse(minimalPlus("policy:\n  quota_ms: 25\n")).policy().quotaTimeUs()).isEqualTo(25_000);
-    assertThat(parse(minimalPlus("policy:\n  quota_time: 1.5ms\n")).policy().quotaTimeUs()).isEqualTo(1_500);
+    assertThat(parse(minimalPlus("policy:\n  quota_time: 2ms\n")).policy().quotaTimeUs()).isEqualTo(2_000);
+    // DAMOS counts the time quota in whole milliseconds: 1.5ms would silently become 1 ms
+    assertThat(onlyError(minimalPlus("policy:\n  quota_time: 1.5ms\n")).message())
+        .contains("not a whole number of milliseconds");
     MemorySpec huge = parse(MINIMAL.replace("pages: 1024", "size: 64MiB\n  page_size: 2MiB\n  capacity: 48MiB"))
         .memory();
     assertThat(huge.pages()).isEqualTo(32);
