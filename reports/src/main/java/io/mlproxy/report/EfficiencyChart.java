@@ -1,27 +1,41 @@
 package io.mlproxy.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 /**
- * Chart 4: the mode controller's windowed ML and default efficiency, with the promote and demote
- * thresholds drawn where the controller puts them: the default's efficiency moved by the margin
- * (per-mille of the default's magnitude) up for promotion and down for demotion.
+ * Chart 4: the evidence the mode controller decides on, as timeseries.csv records it at the end of
+ * every step: the paired difference ML − default per judged page, read as lower bounds of what is
+ * known (promotion needs its lower bound above the promote line) and as upper bounds over the
+ * window's decisions (its mean below the demote line demotes, its upper bound below it means an
+ * unreliable model); below it, the pages behind each reading against min_samples. Transitions are
+ * marked with the numbers of the mode chart, so a reader sees which crossing caused which change.
  */
 public final class EfficiencyChart implements ReportChart {
 
   static final String ID = "efficiency";
-  static final String TITLE = "Windowed ML vs default efficiency (replication 1)";
+  static final String TITLE = "Evidence: ML − default per judged page (replication 1)";
 
-  /** run.properties key of the promotion margin, per-mille of |default efficiency|. */
-  public static final String PROMOTE_KEY = "param.thresholds.promote_margin";
+  /** run.properties key of the sample floor. */
+  public static final String MIN_SAMPLES_KEY = "param.thresholds.min_samples";
 
-  /** run.properties key of the demotion margin, per-mille of |default efficiency|. */
-  public static final String DEMOTE_KEY = "param.thresholds.demote_margin";
+  private static final Color KNOWN = new Color(0x0072b2);
+  private static final Color RECENT = new Color(0xe69f00);
+  private static final Color PROMOTE = new Color(0x009e73);
+  private static final Color DEMOTE = new Color(0xcc79a7);
 
   @Override
   public Figure render(ScenarioResults r) {
@@ -30,60 +44,122 @@ public final class EfficiencyChart implements ReportChart {
       return Figure.unavailable(ID, TITLE, "the scenario ran neither proxy nor ml-only");
     }
     TimeSeries ts = r.rep1(variant).orElseThrow();
-    double[] ml = ts.column(SeriesColumn.ML_EFFICIENCY);
-    double[] def = ts.column(SeriesColumn.DEFAULT_EFFICIENCY);
-    if (allNaN(ml) && allNaN(def)) {
-      return Figure.unavailable(ID, TITLE, "the " + variant + " time series has no efficiency values");
+    double[] t = ts.time();
+    double[] knownMean = ts.column(SeriesColumn.KNOWN_MEAN_MS);
+    double[] recentMean = ts.column(SeriesColumn.RECENT_MEAN_MS);
+    if (allNaN(knownMean) && allNaN(recentMean)) {
+      return Figure.unavailable(ID, TITLE, "the " + variant + " time series has no judged pages");
     }
-    XYSeriesCollection data = new XYSeriesCollection();
-    XYLineAndShapeRenderer renderer = ChartStyle.lines();
-    data.addSeries(ReportChart.series("ML efficiency", ts.time(), ml));
-    renderer.setSeriesPaint(0, ChartStyle.variant(Variants.ML_ONLY));
-    data.addSeries(ReportChart.series("default efficiency", ts.time(), def));
-    renderer.setSeriesPaint(1, ChartStyle.variant(Variants.HANDCRAFTED));
-    OptionalDouble promote = r.run().number(PROMOTE_KEY);
-    OptionalDouble demote = r.run().number(DEMOTE_KEY);
-    StringBuilder caption = new StringBuilder(
-        "Decision value per decision over the controller's window (page·ms; negative when "
-            + "paged-out pages refault before the break-even time). ");
-    int next = 2;
-    if (promote.isPresent()) {
-      data.addSeries(ReportChart.series(
-          "promote threshold: default + |default|×" + Fmt.exact(promote.getAsDouble()) + "‰",
-          ts.time(), threshold(def, promote.getAsDouble())));
-      renderer.setSeriesPaint(next, new Color(0x2ca02c));
-      renderer.setSeriesStroke(next++, ChartStyle.dashed(1.1f));
+    XYSeriesCollection values = new XYSeriesCollection();
+    XYLineAndShapeRenderer valueLines = ChartStyle.lines();
+    int k = 0;
+    k = add(values, valueLines, k, "known mean (promotion reading)", t, knownMean, KNOWN, null);
+    k = add(values, valueLines, k, "known lower bound", t, ts.column(SeriesColumn.KNOWN_LOWER_MS), KNOWN,
+        ChartStyle.dashed(1.0f));
+    k = add(values, valueLines, k, "recent mean (demotion reading)", t, recentMean, RECENT, null);
+    k = add(values, valueLines, k, "recent upper bound", t, ts.column(SeriesColumn.RECENT_UPPER_MS), RECENT,
+        ChartStyle.dashed(1.0f));
+    k = add(values, valueLines, k, "promote above", t, ts.column(SeriesColumn.PROMOTE_ABOVE_MS), PROMOTE,
+        dotted());
+    add(values, valueLines, k, "demote below", t, ts.column(SeriesColumn.DEMOTE_BELOW_MS), DEMOTE, dotted());
+    XYPlot valuePlot = new XYPlot(values, null, ChartStyle.axis("ML − default per page (ms)"), valueLines);
+    ValueMarker zero = new ValueMarker(0, new Color(0x666666), new BasicStroke(0.8f));
+    valuePlot.addRangeMarker(zero);
+
+    XYSeriesCollection samples = new XYSeriesCollection();
+    XYLineAndShapeRenderer sampleLines = ChartStyle.lines();
+    int j = add(samples, sampleLines, 0, "known pages", t, ts.column(SeriesColumn.KNOWN_PAGES), KNOWN, null);
+    add(samples, sampleLines, j, "recent pages", t, ts.column(SeriesColumn.RECENT_PAGES), RECENT, null);
+    XYPlot samplePlot = new XYPlot(samples, null, ChartStyle.axis("judged pages"), sampleLines);
+    OptionalDouble minSamples = r.run().number(MIN_SAMPLES_KEY);
+    if (minSamples.isPresent()) {
+      ValueMarker floor = new ValueMarker(minSamples.getAsDouble(), new Color(0x555555), ChartStyle.dashed(1.0f));
+      floor.setLabel("min_samples " + Fmt.exact(minSamples.getAsDouble()));
+      floor.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      floor.setLabelAnchor(RectangleAnchor.TOP_LEFT);
+      floor.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      samplePlot.addRangeMarker(floor);
     }
-    if (demote.isPresent()) {
-      data.addSeries(ReportChart.series(
-          "demote threshold: default − |default|×" + Fmt.exact(demote.getAsDouble()) + "‰",
-          ts.time(), threshold(def, -demote.getAsDouble())));
-      renderer.setSeriesPaint(next, new Color(0xd62728));
-      renderer.setSeriesStroke(next, ChartStyle.dashed(1.1f));
+
+    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartStyle.axis("simulated time (s)"));
+    plot.add(valuePlot, 3);
+    plot.add(samplePlot, 1);
+    plot.getDomainAxis().setRange(0, t[t.length - 1]);
+    List<Event> transitions = r.events(variant, 1).stream()
+        .filter(e -> e.kind().equals(Event.MODE_TRANSITION)).toList();
+    for (int n = 0; n < transitions.size() && n < ModeBandChart.MAX_LABELLED; n++) {
+      ValueMarker m = new ValueMarker(transitions.get(n).timeS());
+      m.setPaint(new Color(0x333333));
+      m.setStroke(ChartStyle.dashed(0.6f));
+      m.setLabel(Integer.toString(n + 1));
+      m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+      m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+      valuePlot.addDomainMarker(m);
     }
-    if (promote.isPresent() || demote.isPresent()) {
-      caption.append("Dashed: the thresholds, drawn relative to the default's efficiency as the "
-          + "controller applies them; ML above the green line argues for promotion, ML below the "
-          + "red line for demotion.");
-    } else {
-      caption.append("Thresholds not drawn: run.properties has neither " + PROMOTE_KEY + " nor "
-          + DEMOTE_KEY + ".");
-    }
-    XYPlot plot = new XYPlot(data, ChartStyle.axis("simulated time (s)"),
-        ChartStyle.axis("decision value per decision (page·ms)"), renderer);
+    ((NumberAxis) samplePlot.getRangeAxis()).setAutoRangeIncludesZero(true);
     String title = variant.equals(Variants.PROXY) ? TITLE : TITLE + " — ml-only";
     JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true));
-    return Figure.of(ID, title, ChartEmbedder.svg(chart, ID, ChartEmbedder.WIDTH, ChartEmbedder.HEIGHT),
-        HtmlWriter.escape(caption.toString()));
+    String caption = "A page paged out (or that would have been) is worth min(g, W) − B ms, g the time until it "
+        + "is needed again; the difference is ML's opinion's worth minus the default's, per judged page. "
+        + "Blue, the known reading: outcomes counted when known, a page left alone counting from B on and "
+        + "gaining; promotion needs its lower bound (dashed) above the green line. Orange, the recent reading: "
+        + "the window's decisions with their pending pages at their best possible worth; its mean below the "
+        + "pink line demotes one mode, its upper bound (dashed) below it sends the proxy to EMERGENCY as an "
+        + "unreliable model. Gaps: no judged page in the window. Numbered lines: the transitions of the mode "
+        + "chart. Below: the pages behind each reading; a reading counts from min_samples pages (and 8 "
+        + "decisions) on.";
+    return Figure.of(ID, title, ChartEmbedder.svg(chart, ID, ChartEmbedder.WIDTH, 560),
+        HtmlWriter.escape(caption));
   }
 
-  /** The default's efficiency moved by {@code signedPermille} of its magnitude. */
-  static double[] threshold(double[] def, double signedPermille) {
-    double[] out = new double[def.length];
-    for (int i = 0; i < def.length; i++) {
-      out[i] = def[i] + Math.abs(def[i]) * signedPermille / 1000.0;
+  /** Adds a line that breaks where the values are missing; returns the next series index. */
+  private static int add(XYSeriesCollection data, XYLineAndShapeRenderer renderer, int index, String key,
+                         double[] x, double[] y, Color colour, BasicStroke stroke) {
+    if (allNaN(y)) {
+      return index;
     }
-    return out;
+    data.addSeries(withGaps(key, x, y));
+    renderer.setSeriesPaint(index, colour);
+    if (stroke != null) {
+      renderer.setSeriesStroke(index, stroke);
+    }
+    return index + 1;
+  }
+
+  /**
+   * The series downsampled run by run of defined values, with a missing point between runs, so
+   * the line breaks where nothing was judged instead of bridging the gap.
+   */
+  static XYSeries withGaps(String key, double[] x, double[] y) {
+    XYSeries s = new XYSeries(key, false, true);
+    int n = y.length;
+    int i = 0;
+    while (i < n) {
+      while (i < n && Double.isNaN(y[i])) {
+        i++;
+      }
+      int from = i;
+      while (i < n && !Double.isNaN(y[i])) {
+        i++;
+      }
+      if (i > from) {
+        double[] rx = java.util.Arrays.copyOfRange(x, from, i);
+        double[] ry = java.util.Arrays.copyOfRange(y, from, i);
+        Downsampler.Points p = Downsampler.downsample(rx, ry, Math.max(2, Downsampler.MAX_POINTS * (i - from) / n));
+        for (int k = 0; k < p.size(); k++) {
+          s.add(p.x()[k], p.y()[k], false);
+        }
+        if (i < n) {
+          s.add(x[i], Double.NaN, false);
+        }
+      }
+    }
+    return s;
+  }
+
+  private static BasicStroke dotted() {
+    return new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
   }
 
   static boolean allNaN(double[] v) {

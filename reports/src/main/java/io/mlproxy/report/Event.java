@@ -1,8 +1,23 @@
 package io.mlproxy.report;
 
-/** One row of {@code events.csv}: a mode transition, an injected fault, a rejected message. */
+/**
+ * One row of {@code events.csv}: a mode transition (with the evidence it was decided on: pages,
+ * mean, lower and upper bound of ML − default per page in ms, NaN when none), an injected fault, a
+ * rejected message.
+ */
 public record Event(
-    double timeS, String variant, int rep, String kind, String from, String to, String reason) {
+    double timeS, String variant, int rep, String kind, String from, String to, double evidencePages,
+    double evidenceMeanMs, double evidenceLowerMs, double evidenceUpperMs, String reason) {
+
+  /** An event without evidence. */
+  public Event(double timeS, String variant, int rep, String kind, String from, String to, String reason) {
+    this(timeS, variant, rep, kind, from, to, Double.NaN, Double.NaN, Double.NaN, Double.NaN, reason);
+  }
+
+  /** Whether the event carries the evidence a transition was decided on. */
+  public boolean hasEvidence() {
+    return !Double.isNaN(evidencePages);
+  }
 
   /** A change of the proxy's mode ({@code from}/{@code to} are modes). */
   public static final String MODE_TRANSITION = "mode_transition";

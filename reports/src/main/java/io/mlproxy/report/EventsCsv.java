@@ -10,7 +10,8 @@ public final class EventsCsv {
 
   /** The header, exactly. */
   public static final List<String> COLUMNS =
-      List.of("time_s", "variant", "rep", "kind", "from", "to", "reason");
+      List.of("time_s", "variant", "rep", "kind", "from", "to", "evidence_pages", "evidence_mean_ms",
+          "evidence_lower_ms", "evidence_upper_ms", "reason");
 
   private EventsCsv() {}
 
@@ -51,7 +52,15 @@ public final class EventsCsv {
           throw t.fieldError(r, 5, "'" + to + "' is not a mode");
         }
       }
-      out.add(new Event(time, variant, (int) rep, kind, from, to, t.text(r, 6)));
+      double[] evidence = new double[4];
+      for (int k = 0; k < 4; k++) {
+        evidence[k] = t.numberOrNaN(r, 6 + k);
+      }
+      if (!Double.isNaN(evidence[0]) && !kind.equals(Event.MODE_TRANSITION)) {
+        throw t.fieldError(r, 6, "only a mode transition carries evidence");
+      }
+      out.add(new Event(time, variant, (int) rep, kind, from, to, evidence[0], evidence[1], evidence[2], evidence[3],
+          t.text(r, 10)));
     }
     return List.copyOf(out);
   }

@@ -16,7 +16,8 @@ import org.jfree.data.xy.XYIntervalSeriesCollection;
 
 /**
  * Chart 3: the proxy's mode over time as a coloured band (one lane per mode), with each
- * mode transition marked and numbered; the numbers key into a table of reasons.
+ * mode transition marked and numbered; the numbers key into a table of reasons and of the
+ * evidence each transition was decided on (also drawn, with the same numbers, in the evidence chart).
  */
 public final class ModeBandChart implements ReportChart {
 
@@ -118,6 +119,10 @@ public final class ModeBandChart implements ReportChart {
     return out;
   }
 
+  private static String evidence(double v) {
+    return Double.isNaN(v) ? "—" : Fmt.exact(v);
+  }
+
   private static String transitionTable(List<Event> transitions) {
     HtmlWriter h = new HtmlWriter();
     if (transitions.isEmpty()) {
@@ -125,7 +130,8 @@ public final class ModeBandChart implements ReportChart {
     }
     h.open("details").element("summary", transitions.size() + " mode transitions and their reasons");
     h.open("table", "class", "compact").open("tr");
-    for (String c : List.of("#", "time (s)", "from", "to", "reason")) {
+    for (String c : List.of("#", "time (s)", "from", "to", "pages", "mean (ms)", "lower (ms)", "upper (ms)",
+        "reason")) {
       h.element("th", c);
     }
     h.close("tr");
@@ -133,7 +139,10 @@ public final class ModeBandChart implements ReportChart {
     for (int k = 0; k < shown; k++) {
       Event e = transitions.get(k);
       h.open("tr").element("td", Integer.toString(k + 1)).element("td", Fmt.exact(e.timeS()))
-          .element("td", e.from()).element("td", e.to()).element("td", e.reason()).close("tr");
+          .element("td", e.from()).element("td", e.to())
+          .element("td", evidence(e.evidencePages())).element("td", evidence(e.evidenceMeanMs()))
+          .element("td", evidence(e.evidenceLowerMs())).element("td", evidence(e.evidenceUpperMs()))
+          .element("td", e.reason()).close("tr");
     }
     h.close("table");
     if (shown < transitions.size()) {

@@ -77,8 +77,8 @@ class ManyEventsTest {
     for (String v : f.variants) {
       for (int i = 0; i < 4_000; i++) {
         double t = i * 0.0005;
-        ev.append(ResultsFixture.num(t)).append(',').append(v).append(",1,fault_injected,,,agent_crash\n");
-        ev.append(ResultsFixture.num(t + 0.00005)).append(',').append(v).append(",1,fault_cleared,,,agent_crash\n");
+        ev.append(ResultsFixture.num(t)).append(',').append(v).append(",1,fault_injected,,,,,,,agent_crash\n");
+        ev.append(ResultsFixture.num(t + 0.00005)).append(',').append(v).append(",1,fault_cleared,,,,,,,agent_crash\n");
       }
     }
     Files.writeString(scenario.resolve("events.csv"), ev.toString(), StandardCharsets.UTF_8, StandardOpenOption.APPEND);

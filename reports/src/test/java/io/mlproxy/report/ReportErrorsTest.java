@@ -138,7 +138,7 @@ class ReportErrorsTest {
   void malformedEventsAndHeatmap() {
     Path ev = dir.resolve("events.csv");
     List<String> lines = ResultsFixture.lines(ev);
-    lines.add(2, "1.5,proxy,1,mode_transition,LEARNING,WARP,reason");
+    lines.add(2, "1.5,proxy,1,mode_transition,LEARNING,WARP,,,,,reason");
     ResultsFixture.writeLines(ev, lines);
     ReportException e = failure();
     assertThat(e.getMessage()).isEqualTo(ev + ":3: column 'to' 'WARP' is not a mode");
@@ -177,7 +177,7 @@ class ReportErrorsTest {
     var doc = org.jsoup.Jsoup.parse(Files.readString(report));
     assertThat(doc.select("#run table.kv td").eachText()).contains("—", "phase-shift");
     assertThat(doc.select("figure.missing").eachAttr("id")).contains("fig-heatmap");
-    assertThat(doc.select("#fig-efficiency figcaption").text()).contains("Thresholds not drawn");
+    assertThat(doc.select("#fig-efficiency svg").text()).doesNotContain("min_samples"); // run.properties is gone
     assertThat(doc.select("#fig-score svg").text()).contains("cumulative memory saving");
     assertThat(doc.select("#events").text()).contains("No events recorded");
   }

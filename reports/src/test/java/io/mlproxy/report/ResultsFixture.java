@@ -44,7 +44,7 @@ final class ResultsFixture {
     try {
       Files.createDirectories(dir);
       Map<String, double[][]> perRep = new LinkedHashMap<>(); // variant -> rep -> metrics
-      StringBuilder ev = new StringBuilder("time_s,variant,rep,kind,from,to,reason\n");
+      StringBuilder ev = new StringBuilder(String.join(",", EventsCsv.COLUMNS) + "\n");
       double[][] noneAccess = new double[reps][];
       for (String v : variants) {
         double[][] repMetrics = new double[reps][];
@@ -179,6 +179,7 @@ final class ResultsFixture {
         + "param.policy.min_age=120s\n"
         + "param.thresholds.promote_margin=50\n"
         + "param.thresholds.demote_margin=100\n"
+        + "param.thresholds.min_samples=64\n"
         + "param.agent.model=logistic\n";
   }
 
@@ -247,12 +248,18 @@ final class ResultsFixture {
       String stale = "";
       String hint = "";
       String share = "";
+      String evidence = ",,,,,,,,,";
+      long mean = 0;
       if (hasProxy(v)) {
         long def = 400 + Math.round(80 * Math.sin(t / 11.0));
         long ml = Math.round(def * (v.equals(Variants.HANDCRAFTED) ? 0.9 : 1.0 + 0.3 * progress)
             - (crashed ? 600 : 0) + rnd.nextInt(40));
         eff1 = Long.toString(ml);
         eff2 = Long.toString(def);
+        mean = ml - def;
+        long stake = Math.abs(mean) + 200;
+        evidence = "120,9," + mean + "," + (mean - 150) + ",80,7," + (mean - 40) + "," + (mean + 200) + ","
+            + stake * 50 / 1000 + "," + (-stake * 50 / 1000);
         long h = mode == Mode.EMERGENCY ? 0 : 50 + rnd.nextInt(30);
         hint = Long.toString(h);
         hints += h / 10.0;
@@ -275,22 +282,23 @@ final class ResultsFixture {
               : crashed ? "agent_silent" : "ml_below_default_by_margin";
           ev.append(num(t)).append(',').append(v).append(',').append(rep)
               .append(",mode_transition,").append(prev).append(',').append(mode).append(',')
+              .append("120,").append(mean).append(',').append(mean - 300).append(',').append(mean + 300).append(',')
               .append(reason).append('\n');
         }
         prev = mode;
         if (!v.equals(Variants.HANDCRAFTED) && i % 97 == 50) {
           rejected++;
           ev.append(num(t)).append(',').append(v).append(',').append(rep)
-              .append(",recommendation_rejected,,,stale_generation\n");
+              .append(",recommendation_rejected,,,,,,,stale_generation\n");
         }
       }
       if (Math.abs(t - crashAt) < stepS / 2) {
         ev.append(num(t)).append(',').append(v).append(',').append(rep)
-            .append(",fault_injected,,,agent_crash\n");
+            .append(",fault_injected,,,,,,,agent_crash\n");
       }
       if (Math.abs(t - clearAt) < stepS / 2) {
         ev.append(num(t)).append(',').append(v).append(',').append(rep)
-            .append(",fault_cleared,,,agent_crash\n");
+            .append(",fault_cleared,,,,,,,agent_crash\n");
       }
       sumRes += res;
       sumFp += fp;
@@ -302,7 +310,8 @@ final class ResultsFixture {
           .append(',').append(out).append(',').append(stall > 0 ? 1 : 0).append(',').append(cpu)
           .append(',').append(stall).append(',').append(num(at)).append(',')
           .append(hasProxy(v) ? mode.name() : "").append(',').append(share).append(',')
-          .append(eff1).append(',').append(eff2).append(',').append(hint).append(',')
+          .append(hasProxy(v) ? Long.toString(out / 2) : "0").append(',')
+          .append(eff1).append(',').append(eff2).append(',').append(evidence).append(',').append(hint).append(',')
           .append(age).append(',').append(stale).append(',')
           .append(Math.round(1000 * (1 - res / (fp * 1.5)))).append('\n');
     }

@@ -135,7 +135,7 @@ class ScenarioReportTest {
     assertThat(doc.selectFirst("#fig-modes details").text())
         .contains("ml_beats_default_by_margin", "agent_silent");
     assertThat(doc.selectFirst("#fig-efficiency svg").text())
-        .contains("promote threshold", "demote threshold");
+        .contains("promote above", "demote below", "known lower bound", "recent upper bound", "min_samples 64");
     assertThat(doc.selectFirst("#fig-score svg").text()).contains("fault: agent_crash");
     assertThat(doc.selectFirst("#fig-heatmap img").attr("alt")).contains("DAMON access heatmap");
   }

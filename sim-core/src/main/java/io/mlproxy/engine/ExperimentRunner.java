@@ -154,6 +154,8 @@ public final class ExperimentRunner {
     p.put("param.thresholds.promote_margin", Integer.toString(t.promoteMarginPermille()));
     p.put("param.thresholds.demote_margin", Integer.toString(t.demoteMarginPermille()));
     p.put("param.thresholds.window", t.windowMs() + " ms");
+    p.put("param.thresholds.min_samples", Integer.toString(t.minSamples()));
+    p.put("param.thresholds.confidence", Integer.toString(t.confidencePermille()));
     p.put("param.thresholds.min_dwell", t.minDwellMs() + " ms");
     p.put("param.thresholds.staleness_timeout", t.stalenessTimeoutMs() + " ms");
     p.put("param.agent.model", s.agent().model().name().toLowerCase(java.util.Locale.ROOT));

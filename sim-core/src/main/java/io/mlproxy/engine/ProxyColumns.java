@@ -11,9 +11,9 @@ import io.mlproxy.proxy.PairedEvidence;
  * @param mlPageouts                pages paged out by decisions ML took during the step
  * @param mlEfficiencyMs            mean value per judged page of ML's opinions over the window
  * @param defaultEfficiencyMs       the same for the default
- * @param matured                   lower bounds of ML − default over the window's matured decisions (promotion)
+ * @param known                     lower bounds of ML − default, as known over the window (promotion)
  * @param recent                    upper bounds over the window's decisions (demotion)
- * @param promoteAboveMs            the matured lower bound must exceed this to promote
+ * @param promoteAboveMs            the known lower bound must exceed this to promote
  * @param demoteBelowMs             a recent mean below this demotes, a recent upper bound below it means
  *                                  EMERGENCY
  * @param hintsInForce              hints of the installed table
@@ -26,7 +26,7 @@ record ProxyColumns(
     long mlPageouts,
     long mlEfficiencyMs,
     long defaultEfficiencyMs,
-    PairedEvidence matured,
+    PairedEvidence known,
     PairedEvidence recent,
     long promoteAboveMs,
     long demoteBelowMs,
@@ -43,8 +43,8 @@ record ProxyColumns(
           ABSENT);
 
   static final String[] HEADER = {
-    "mode", "ml_share_permille", "ml_pageouts", "ml_efficiency", "default_efficiency", "matured_pages",
-    "matured_decisions", "matured_mean_ms", "matured_lower_ms", "recent_pages", "recent_decisions",
+    "mode", "ml_share_permille", "ml_pageouts", "ml_efficiency", "default_efficiency", "known_pages",
+    "known_decisions", "known_mean_ms", "known_lower_ms", "recent_pages", "recent_decisions",
     "recent_mean_ms", "recent_upper_ms", "promote_above_ms", "demote_below_ms", "hints_in_force",
     "dataset_age_ms", "recommendation_staleness_ms"
   };
@@ -53,15 +53,15 @@ record ProxyColumns(
     csv.text(mode).num(mlSharePermille).num(mlPageouts);
     optional(csv, mlEfficiencyMs);
     optional(csv, defaultEfficiencyMs);
-    boolean anyMatured = matured.pages() > 0;
-    csv.num(matured.pages()).num(matured.decisions());
-    optional(csv, anyMatured ? matured.meanMs() : ABSENT);
-    optional(csv, anyMatured ? matured.lowerMs() : ABSENT);
+    boolean anyKnown = known.pages() > 0;
+    csv.num(known.pages()).num(known.decisions());
+    optional(csv, anyKnown ? known.meanMs() : ABSENT);
+    optional(csv, anyKnown ? known.lowerMs() : ABSENT);
     boolean anyRecent = recent.pages() > 0;
     csv.num(recent.pages()).num(recent.decisions());
     optional(csv, anyRecent ? recent.meanMs() : ABSENT);
     optional(csv, anyRecent ? recent.upperMs() : ABSENT);
-    optional(csv, anyMatured ? promoteAboveMs : ABSENT);
+    optional(csv, anyKnown ? promoteAboveMs : ABSENT);
     optional(csv, anyRecent ? demoteBelowMs : ABSENT);
     csv.num(hintsInForce);
     optional(csv, datasetAgeMs);
