@@ -4,6 +4,7 @@ import io.mlproxy.engine.Csv;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.engine.RunChecks;
 import io.mlproxy.tune.Evaluation;
+import io.mlproxy.tune.HeldOutTable;
 import io.mlproxy.tune.ScenarioScore;
 import io.mlproxy.tune.SearchMethod;
 import io.mlproxy.tune.Tuner;
@@ -160,12 +161,13 @@ public final class TuneCommand implements Callable<Integer> {
     if (!r.stopped()) {
       out.printf(Locale.ROOT, "  held-out seeds: default %s, tuned %s%n",
           Csv.format(TuningResult.meanAdvantage(r.heldOutDefault())),
-          Csv.format(TuningResult.meanAdvantage(r.heldOutBest())));
+          Csv.format(TuningResult.meanAdvantageOfRows(r.heldOutBest())));
       for (int i = 0; i < r.heldOutBest().size(); i++) {
         ScenarioScore d = r.heldOutDefault().get(i);
-        ScenarioScore t = r.heldOutBest().get(i);
-        out.printf(Locale.ROOT, "    %-24s handcrafted %.4f  default %.4f  tuned %.4f%n",
-            t.scenario(), t.handcrafted(), d.proxy(), t.proxy());
+        HeldOutTable.Row t = r.heldOutBest().get(i);
+        out.printf(Locale.ROOT, "    %-24s handcrafted %.4f  default %.4f  tuned %.4f  gain %+.4f ± %.4f%s%n",
+            t.score().scenario(), t.score().handcrafted(), d.proxy(), t.score().proxy(), t.gain(),
+            t.gainHalfWidth(), t.significantGain() ? "  (beyond its 95% half-width)" : "");
       }
     }
   }

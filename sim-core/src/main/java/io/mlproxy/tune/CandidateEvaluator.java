@@ -54,14 +54,19 @@ public final class CandidateEvaluator {
 
   /** Scores of {@code c} on every scenario, in scenario order. */
   public List<ScenarioScore> score(Candidate c) {
-    List<ScenarioScore> out = new ArrayList<>(scenarios.size());
+    return scoreReplications(c).stream().map(ReplicatedScore::score).toList();
+  }
+
+  /** As {@link #score}, with the proxy's score in each replication, for paired comparisons. */
+  public List<ReplicatedScore> scoreReplications(Candidate c) {
+    List<ReplicatedScore> out = new ArrayList<>(scenarios.size());
     for (int i = 0; i < scenarios.size(); i++) {
       out.add(score(i, c));
     }
     return out;
   }
 
-  private ScenarioScore score(int index, Candidate c) {
+  private ReplicatedScore score(int index, Candidate c) {
     Scenario s = scenarios.get(index);
     List<ReplicationOutcome> baseline = baseline(index);
     ProxySpec p = s.proxy();
@@ -78,15 +83,16 @@ public final class CandidateEvaluator {
     double[] hand = scores.stream().filter(x -> x.outcome().variant() == Variant.HANDCRAFTED)
         .mapToDouble(ReplicationScore::score).toArray();
     double[] proxy = scores.stream().filter(x -> x.outcome().variant() == Variant.PROXY)
+        .sorted(java.util.Comparator.comparingInt(x -> x.outcome().rep()))
         .mapToDouble(ReplicationScore::score).toArray();
     ConfidenceInterval handCi = ConfidenceInterval.of95(hand);
     double lower = Double.isNaN(handCi.halfWidth()) ? handCi.mean() : handCi.lower();
     double proxyMean = ConfidenceInterval.of95(proxy).mean();
-    return new ScenarioScore(
+    return new ReplicatedScore(new ScenarioScore(
         s.name(),
         ScenarioScore.round6(proxyMean),
         ScenarioScore.round6(handCi.mean()),
-        ScenarioScore.round6(lower));
+        ScenarioScore.round6(lower)), proxy);
   }
 
   private synchronized List<ReplicationOutcome> baseline(int index) {

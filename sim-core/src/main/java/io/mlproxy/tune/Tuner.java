@@ -1,5 +1,6 @@
 package io.mlproxy.tune;
 
+import io.mlproxy.engine.ConfidenceInterval;
 import io.mlproxy.engine.Csv;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.ThresholdsFragment;
@@ -131,13 +132,30 @@ public final class Tuner {
     }
     CandidateEvaluator heldOut =
         new CandidateEvaluator(tuningScenarios(TuningSettings.HELD_OUT_SEED_OFFSET), settings.jobs());
-    List<ScenarioScore> before = heldOut.score(Candidate.nearest(ThresholdsSpec.defaults()));
-    List<ScenarioScore> after = heldOut.score(best.candidate());
+    List<ReplicatedScore> before = heldOut.scoreReplications(Candidate.nearest(ThresholdsSpec.defaults()));
+    List<ReplicatedScore> after = heldOut.scoreReplications(best.candidate());
     List<HeldOutTable.Row> rows = new ArrayList<>();
-    before.forEach(s -> rows.add(new HeldOutTable.Row("default", s)));
-    after.forEach(s -> rows.add(new HeldOutTable.Row("tuned", s)));
+    before.forEach(s -> rows.add(new HeldOutTable.Row("default", s.score())));
+    List<HeldOutTable.Row> tuned = new ArrayList<>();
+    for (int i = 0; i < after.size(); i++) {
+      ConfidenceInterval gain = pairedGain(after.get(i), before.get(i));
+      tuned.add(new HeldOutTable.Row("tuned", after.get(i).score(), gain.mean(), gain.halfWidth()));
+    }
+    rows.addAll(tuned);
     HeldOutTable.write(out.resolve(HELD_OUT_FILE), rows);
-    return new TuningResult(settings.method(), f.evaluations(), false, startEval, best, before, after);
+    return new TuningResult(settings.method(), f.evaluations(), false, startEval, best,
+        before.stream().map(ReplicatedScore::score).toList(), tuned);
+  }
+
+  /** Tuned − default proxy score, paired by replication (both ran on the held-out seeds). */
+  static ConfidenceInterval pairedGain(ReplicatedScore tuned, ReplicatedScore dflt) {
+    double[] a = tuned.proxyByReplication();
+    double[] b = dflt.proxyByReplication();
+    double[] d = new double[Math.min(a.length, b.length)];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = a[i] - b[i];
+    }
+    return ConfidenceInterval.of95(d);
   }
 
   private static void writeBest(Path file, Evaluation best, ThresholdsSpec base) {
