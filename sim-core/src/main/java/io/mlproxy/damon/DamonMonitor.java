@@ -23,8 +23,11 @@ import java.util.SplittableRandom;
  *
  * <p>Activation (kdamond_wait_activation): when every scheme is deactivated by its watermarks,
  * kdamond sleeps the shortest watermark check interval: no sampling, no aggregation, ages frozen.
- * Here the monitor skips the samples and aggregations of that time and resumes on the first
- * aggregation boundary after it with a fresh aggregation interval.
+ * Mainline's sample count stands still meanwhile, so the interrupted aggregation interval resumes
+ * with the samples it still lacked, and the first one after the sleep checks pages prepared after
+ * it. Here the monitor skips the samples of that time and wakes at the first moment after the
+ * check interval from which those remaining samples end on an aggregation boundary (where the
+ * engine's aggregation events fall); waking, it prepares fresh access checks.
  */
 public final class DamonMonitor {
 
@@ -151,17 +154,27 @@ public final class DamonMonitor {
             minWait = Math.min(minWait, scheme.watermarkWaitUs(free));
         }
         if (minWait == 0) {
-            if (asleepUntilUs != Long.MIN_VALUE) {
-                asleepUntilUs = Long.MIN_VALUE;
-                nextAggregationSample = passedSamples + samplesPerAggregation;
+            if (asleepUntilUs == Long.MIN_VALUE) {
+                return false;
             }
-            return false;
+            // awake: as after kdamond_wait_activation, prepare the checks; the first sample is the next
+            asleepUntilUs = Long.MIN_VALUE;
+            regions.prepareAccessChecks(source, random);
+            return true;
         }
-        // wake on an aggregation boundary so the engine's aggregation events see whole intervals
-        long aggregation = config.aggregationUs();
-        long wake = nowUs + minWait;
-        asleepUntilUs = (wake + aggregation - 1) / aggregation * aggregation;
+        asleepUntilUs = wakeTime(nowUs, minWait);
         return true;
+    }
+
+    /**
+     * The first sampling time from {@code nowUs + waitUs} on after which the interrupted interval's
+     * remaining samples end on an aggregation boundary (this time itself only prepares checks).
+     */
+    private long wakeTime(long nowUs, long waitUs) {
+        long aggregation = config.aggregationUs();
+        long rest = (nextAggregationSample - passedSamples) * config.samplingUs();
+        long intervalEnd = Math.floorDiv(nowUs + waitUs + rest + aggregation - 1, aggregation) * aggregation;
+        return intervalEnd - rest;
     }
 
     /** Whether as many samples as one aggregation interval holds have passed since the last aggregation. */
