@@ -1,6 +1,7 @@
 package io.mlproxy.tune;
 
 import io.mlproxy.engine.Csv;
+import io.mlproxy.engine.ReplicationExecutor;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.ThresholdsFragment;
 import io.mlproxy.scenario.ThresholdsSpec;
@@ -37,12 +38,19 @@ public final class Tuner {
   private final TuningSettings settings;
   private final Listener listener;
   private final BooleanSupplier stopRequested;
+  private final ReplicationExecutor executor;
 
   /**
    * @param scenarios scenarios to tune on (their seeds/replications are overridden by settings)
    * @param stopRequested polled before every new evaluation; true ends the search cleanly
    */
   public Tuner(List<Scenario> scenarios, TuningSettings settings, Listener listener, BooleanSupplier stopRequested) {
+    this(scenarios, settings, listener, stopRequested, ReplicationExecutor.threads(settings.jobs()));
+  }
+
+  /** As above, with every evaluation's simulations run on {@code executor} (a cluster, say). */
+  public Tuner(List<Scenario> scenarios, TuningSettings settings, Listener listener, BooleanSupplier stopRequested,
+      ReplicationExecutor executor) {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("no scenario to tune on");
     }
@@ -54,6 +62,7 @@ public final class Tuner {
     this.settings = settings;
     this.listener = listener;
     this.stopRequested = stopRequested;
+    this.executor = executor;
   }
 
   /** The scenarios as the search sees them: tuning seed and replications applied. */
@@ -94,7 +103,7 @@ public final class Tuner {
               + " evaluations: use --resume to continue them, or another --out");
     }
 
-    CandidateEvaluator evaluator = new CandidateEvaluator(tuningScenarios(0), settings.jobs());
+    CandidateEvaluator evaluator = new CandidateEvaluator(tuningScenarios(0), executor);
     BudgetedObjective f =
         new BudgetedObjective(
             method,
@@ -130,7 +139,7 @@ public final class Tuner {
       return new TuningResult(settings.method(), f.evaluations(), true, startEval, best, List.of(), List.of());
     }
     CandidateEvaluator heldOut =
-        new CandidateEvaluator(tuningScenarios(TuningSettings.HELD_OUT_SEED_OFFSET), settings.jobs());
+        new CandidateEvaluator(tuningScenarios(TuningSettings.HELD_OUT_SEED_OFFSET), executor);
     List<ScenarioScore> before = heldOut.score(Candidate.nearest(ThresholdsSpec.defaults()));
     List<ScenarioScore> after = heldOut.score(best.candidate());
     List<HeldOutTable.Row> rows = new ArrayList<>();
