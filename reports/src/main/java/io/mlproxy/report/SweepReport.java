@@ -211,6 +211,8 @@ public final class SweepReport {
       r.setAlpha(0.18f);
       NumberAxis range = ChartStyle.axis(METRICS[m] + (m == 0 ? " (saving − λ·slowdown)" : ""));
       XYPlot sub = new XYPlot(data, null, range, r);
+      // later variants on top: `none` (first) is the reference and often equals handcrafted
+      sub.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
       ChartStyle.style(sub);
       plot.add(sub, 1);
     }
@@ -252,6 +254,7 @@ public final class SweepReport {
     r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 9));
     XYPlot plot = new XYPlot(data, ChartStyle.axis("slowdown (extra access time against none)"),
         ChartStyle.axis("saving (1 − resident / footprint)"), r);
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     JFreeChart chart = new JFreeChart("Saving against slowdown, every point", ChartStyle.TITLE_FONT, plot, true);
     return ChartStyle.apply(chart);
   }
