@@ -57,7 +57,9 @@ public final class HazelcastSettings {
     n.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
     c.setProperty("hazelcast.socket.bind.any", "false");
     n.getJoin().getTcpIpConfig().setEnabled(false);
-    c.setProperty("hazelcast.shutdownhook.policy", "TERMINATE");
+    // no hook of its own: on Ctrl-C, tune lets the running evaluation finish on this member
+    // before the JVM ends (the member ends with the JVM either way)
+    c.setProperty("hazelcast.shutdownhook.enabled", "false");
     return c;
   }
 
@@ -113,6 +115,8 @@ public final class HazelcastSettings {
     c.setInstanceName("workbench-submitter-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID());
     c.setProperty("hazelcast.logging.type", "slf4j");
     c.setProperty("hazelcast.client.statistics.enabled", "false");
+    // as for the embedded member: Ctrl-C lets tune finish its running evaluation first
+    c.setProperty("hazelcast.client.shutdownhook.enabled", "false");
     c.setProperty("hazelcast.phone.home.enabled", "false");
     c.getNetworkConfig().setAddresses(addresses).setSmartRouting(true);
     c.getNetworkConfig().getAutoDetectionConfig().setEnabled(false);

@@ -59,7 +59,16 @@ final class MemberTask implements Callable<ArrayList<ReplicationResult>>, Serial
     String what = plan.scenario().name() + " rep " + rep + " "
         + String.join(",", variants.stream().map(Variant::yamlName).toList());
     WorkerLog.note("task " + id + " started: " + what);
-    ArrayList<ReplicationResult> results = new ArrayList<>(new ReplicationTask(plan, rep, seed, variants).run());
+    ArrayList<ReplicationResult> results;
+    try {
+      results = new ArrayList<>(new ReplicationTask(plan, rep, seed, variants).run());
+    } catch (OutOfMemoryError e) {
+      // the task's objects are garbage now: the member lives on, and the submitter is told why
+      throw new IllegalStateException("out of memory running " + what + " on "
+          + (member == null ? "a member" : member.getCluster().getLocalMember().getAddress()) + " ("
+          + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap): run fewer tasks at a time (--jobs),"
+          + " or give Java more with WORKBENCH_JAVA_OPTS=-Xmx4g");
+    }
     WorkerLog.note(String.format(java.util.Locale.ROOT, "task %d done in %.2f s: %s", id,
         (System.nanoTime() - start) / 1e9, what));
     return results;
