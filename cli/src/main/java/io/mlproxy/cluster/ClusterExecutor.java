@@ -197,6 +197,18 @@ public final class ClusterExecutor implements ReplicationExecutor {
       }
     }
 
+    /** The client gave up on the cluster: no member answered for its connect timeout. */
+    private IllegalStateException clusterLost(Throwable cause) {
+      String members;
+      synchronized (left) {
+        members = String.join(", ", left);
+      }
+      return new IllegalStateException("lost the cluster: no member could be reached for "
+          + ClusterSession.CONNECT_TIMEOUT_MS / 1000 + " s (" + cause.getMessage() + ")"
+          + (members.isEmpty() ? "" : "; members that left: " + members) + "; " + done + " of " + tasks.size()
+          + " tasks were done; nothing was written", cause);
+    }
+
     private Map<UUID, Member> liveMembers() {
       Map<UUID, Member> live = new LinkedHashMap<>();
       try {
@@ -206,7 +218,7 @@ public final class ClusterExecutor implements ReplicationExecutor {
           }
         }
       } catch (HazelcastInstanceNotActiveException | com.hazelcast.client.HazelcastClientNotActiveException e) {
-        throw new IllegalStateException("the connection to the cluster is gone: " + e.getMessage(), e);
+        throw clusterLost(e);
       }
       return live;
     }
@@ -267,7 +279,12 @@ public final class ClusterExecutor implements ReplicationExecutor {
     private synchronized void failed(int i, UUID member, Member m, Throwable t) {
       release(i, member);
       Throwable cause = unwrap(t);
-      if (isMemberLoss(cause)) {
+      if (cause instanceof com.hazelcast.client.HazelcastClientNotActiveException
+          || cause instanceof com.hazelcast.client.HazelcastClientOfflineException) {
+        if (failure == null) {
+          failure = clusterLost(cause);
+        }
+      } else if (isMemberLoss(cause)) {
         if (results.get(i) == null && !queue.contains(i) && runningOn[i] == null) {
           queue.addFirst(i);
         }
