@@ -37,9 +37,9 @@ import picocli.CommandLine;
 
 /**
  * Three {@code workbench worker} members on loopback, each a separate JVM started from the built
- * jar on a free port: a shipped scenario (shortened) and a trace scenario, then a small sweep, run
- * on them give every CSV byte for byte as the embedded run (and as plain threads); the same with
- * one member killed while it runs a task, then a second one during a sweep.
+ * jar on a free port: a shipped scenario (shortened) and a trace scenario, then a small sweep and a
+ * small tune, run on them give every CSV byte for byte as the embedded run (and as plain threads);
+ * the same with one member killed while it runs a task, then a second one during a sweep.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterIT {
@@ -213,6 +213,17 @@ class ClusterIT {
     sameCsvs(tmp.resolve("sweep-embedded"), tmp.resolve("sweep-cluster"));
     assertThat(csvs(tmp.resolve("sweep-cluster"))).containsKey("static-hot-cold/sweep.csv")
         .containsKey("static-hot-cold/points/static-hot-cold-p04/summary.csv");
+
+    // tune's evaluations too: the same log and held-out table
+    String[] tuneEmbedded = workbench("tune", hotCold.toString(), "--budget", "3", "--method", "random", "--seed", "4",
+        "--replications", "2", "--out", tmp.resolve("tune-embedded").toString(), "--quiet");
+    assertThat(tuneEmbedded[0]).as(tuneEmbedded[2]).isEqualTo("0");
+    String[] tuneCluster = workbench("tune", hotCold.toString(), "--budget", "3", "--method", "random", "--seed", "4",
+        "--replications", "2", "--out", tmp.resolve("tune-cluster").toString(), "--quiet",
+        "--cluster", addresses(), "--cluster-name", CLUSTER);
+    assertThat(tuneCluster[0]).as(tuneCluster[2]).isEqualTo("0");
+    sameCsvs(tmp.resolve("tune-embedded"), tmp.resolve("tune-cluster"));
+    assertThat(csvs(tmp.resolve("tune-cluster"))).containsKeys("tuning.csv", "heldout.csv");
   }
 
   @Test
