@@ -150,7 +150,8 @@ class ClusterIT {
         "replications", Integer.toString(replications)));
     ScenarioLoader.load(shipped).workload().trace()
         .ifPresent(t -> edits.put("workload.trace.path", t.path().toAbsolutePath().normalize().toString()));
-    Path file = tmp.resolve(name + ".yaml");
+    // one folder per length: the file keeps the scenario's name, and no run sees another's file
+    Path file = Files.createDirectories(tmp.resolve(duration + "-" + replications)).resolve(name + ".yaml");
     Files.writeString(file, ScenarioEdit.apply(text, edits));
     return file;
   }
@@ -216,10 +217,10 @@ class ClusterIT {
 
     // tune's evaluations too: the same log and held-out table
     String[] tuneEmbedded = workbench("tune", hotCold.toString(), "--budget", "3", "--method", "random", "--seed", "4",
-        "--replications", "2", "--out", tmp.resolve("tune-embedded").toString(), "--quiet");
+        "--replications", "1", "--out", tmp.resolve("tune-embedded").toString(), "--quiet");
     assertThat(tuneEmbedded[0]).as(tuneEmbedded[2]).isEqualTo("0");
     String[] tuneCluster = workbench("tune", hotCold.toString(), "--budget", "3", "--method", "random", "--seed", "4",
-        "--replications", "2", "--out", tmp.resolve("tune-cluster").toString(), "--quiet",
+        "--replications", "1", "--out", tmp.resolve("tune-cluster").toString(), "--quiet",
         "--cluster", addresses(), "--cluster-name", CLUSTER);
     assertThat(tuneCluster[0]).as(tuneCluster[2]).isEqualTo("0");
     sameCsvs(tmp.resolve("tune-embedded"), tmp.resolve("tune-cluster"));
@@ -249,13 +250,14 @@ class ClusterIT {
     sameCsvs(tmp.resolve("kill-embedded"), tmp.resolve("kill-cluster"));
 
     // a second member killed in the middle of a sweep: the last one finishes it
-    String[] sweepEmbedded = workbench("sweep", hotCold.toString(), "--out", tmp.resolve("kill-sweep-embedded").toString(),
+    Path shortSweep = shortened("static-hot-cold", "10s", 1);
+    String[] sweepEmbedded = workbench("sweep", shortSweep.toString(), "--out", tmp.resolve("kill-sweep-embedded").toString(),
         "--param", "memory.capacity=50%,100%", "--replications", "1", "--quiet");
     assertThat(sweepEmbedded[0]).as(sweepEmbedded[2]).isEqualTo("0");
     Worker second = WORKERS.get(1);
     int mark = second.lines().size();
     String remaining = addresses();
-    CompletableFuture<String[]> sweep = CompletableFuture.supplyAsync(() -> workbench("sweep", hotCold.toString(),
+    CompletableFuture<String[]> sweep = CompletableFuture.supplyAsync(() -> workbench("sweep", shortSweep.toString(),
         "--out", tmp.resolve("kill-sweep-cluster").toString(), "--param", "memory.capacity=50%,100%",
         "--replications", "1", "--quiet", "--cluster", remaining, "--cluster-name", CLUSTER));
     await("a task to start on worker " + second.port(), () -> second.lines().subList(mark, second.lines().size())
