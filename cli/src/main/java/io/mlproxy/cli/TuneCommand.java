@@ -1,5 +1,6 @@
 package io.mlproxy.cli;
 
+import io.mlproxy.cluster.ClusterSession;
 import io.mlproxy.engine.Csv;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.engine.RunChecks;
@@ -47,8 +48,10 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(names = "--replications", paramLabel = "N", description = "Replications per scenario (default: the scenario's).")
   Integer replications;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Parallel replications (default: cores).")
+  @Option(names = "--jobs", paramLabel = "N", description = "Tasks at a time on the embedded member (default: cores).")
   int jobs = Runtime.getRuntime().availableProcessors();
+
+  @CommandLine.Mixin ClusterOptions cluster = new ClusterOptions();
 
   @Option(names = "--method", paramLabel = "M", description = "cmaes, bobyqa or random (default: ${DEFAULT-VALUE}).")
   String method = "cmaes";
@@ -85,6 +88,7 @@ public final class TuneCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    cluster.warmUp(spec.commandLine());
     List<Scenario> loaded = new ArrayList<>();
     boolean valid = true;
     // every evaluation runs the scenarios: the same checks as run, per evaluation's run
@@ -102,6 +106,21 @@ public final class TuneCommand implements Callable<Integer> {
       return Workbench.EXIT_FAILURE;
     }
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
+    ClusterSession session;
+    try {
+      session = cluster.open(spec.commandLine(), jobs, note -> bar.note(err, "workbench: " + note));
+    } catch (IllegalStateException e) {
+      err.println("workbench tune: " + e.getMessage());
+      err.flush();
+      return Workbench.EXIT_FAILURE;
+    }
+    try (session) {
+      return tune(loaded, settings, session, bar, out, err);
+    }
+  }
+
+  private int tune(List<Scenario> loaded, TuningSettings settings, ClusterSession session, ProgressBar bar,
+      PrintWriter out, PrintWriter err) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stop.set(true);
@@ -120,10 +139,12 @@ public final class TuneCommand implements Callable<Integer> {
                   loaded,
                   settings,
                   (done, total, latest, replayed, best) ->
-                      bar.update(String.format(Locale.ROOT, "best %+.4f", best.objective()), done, total),
-                  stop::get)
+                      bar.update(String.format(Locale.ROOT, "best %+.4f", best.objective()), done, total,
+                          session.executor().status()),
+                  stop::get,
+                  session.executor())
               .run();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       bar.clear();
       err.println("workbench tune: " + e.getMessage());
       err.flush();

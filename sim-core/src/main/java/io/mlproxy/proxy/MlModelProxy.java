@@ -582,9 +582,15 @@ public final class MlModelProxy {
     /**
      * ml_lib error_backpropagation: queues one feedback record for the agent (read through
      * {@link DataChannel#readFeedback}). Returns false when the queue is full; the record is then
-     * dropped and counted, the caller is not failed.
+     * dropped and counted, the caller is not failed. The record judges the model's opinion on one
+     * decision, whoever decided, so the model learns from its advice in every mode.
      *
-     * @param generation dataset generation of the hint table that was in force (0 = none)
+     * @param generation dataset generation of the advice in force when the decision was taken (0 = none)
+     * @param sourceCode who carried the decision out ({@link DecisionSource} code)
+     * @param action the model's opinion ({@link HintAction} code)
+     * @param valuePageMs what the model's opinion was worth: Σ (min(g, W) − B) over the judged pages if
+     *     it was a page-out, 0 otherwise
+     * @param refaults judged pages needed again within W (refaults, where they were paged out)
      */
     public synchronized boolean errorBackpropagation(long generation, long startPage, long endPage, int sourceCode,
                                                      int action, long valuePageMs, int refaults) {

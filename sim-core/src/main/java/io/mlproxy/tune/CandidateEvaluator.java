@@ -2,6 +2,7 @@ package io.mlproxy.tune;
 
 import io.mlproxy.engine.ConfidenceInterval;
 import io.mlproxy.engine.ExperimentRunner;
+import io.mlproxy.engine.ReplicationExecutor;
 import io.mlproxy.engine.ReplicationOutcome;
 import io.mlproxy.engine.ReplicationResult;
 import io.mlproxy.engine.ReplicationScore;
@@ -23,7 +24,7 @@ import java.util.List;
 public final class CandidateEvaluator {
 
   private final List<Scenario> scenarios;
-  private final int jobs;
+  private final ReplicationExecutor executor;
   private final List<List<ReplicationOutcome>> baselines = new ArrayList<>();
 
   /**
@@ -31,14 +32,19 @@ public final class CandidateEvaluator {
    * @param jobs threads per simulation batch (results do not depend on it)
    */
   public CandidateEvaluator(List<Scenario> scenarios, int jobs) {
+    this(scenarios, ReplicationExecutor.threads(jobs));
+  }
+
+  /**
+   * @param scenarios the scenarios, with their seeds and replications already chosen
+   * @param executor where the simulations run (results do not depend on it)
+   */
+  public CandidateEvaluator(List<Scenario> scenarios, ReplicationExecutor executor) {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("no scenario to tune on");
     }
-    if (jobs < 1) {
-      throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
-    }
     this.scenarios = List.copyOf(scenarios);
-    this.jobs = jobs;
+    this.executor = executor;
   }
 
   /** {@code s} with another seed and replication count. */
@@ -108,7 +114,7 @@ public final class CandidateEvaluator {
   }
 
   private List<ReplicationResult> simulate(Scenario s) {
-    return ExperimentRunner.simulate(ScenarioCompiler.compile(s), jobs, (d, t) -> {});
+    return ExperimentRunner.simulate(ScenarioCompiler.compile(s), executor, (d, t) -> {});
   }
 
   private static Scenario variantsOnly(Scenario s, List<Variant> variants, ProxySpec proxy) {

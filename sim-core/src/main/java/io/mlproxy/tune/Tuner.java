@@ -2,6 +2,7 @@ package io.mlproxy.tune;
 
 import io.mlproxy.engine.ConfidenceInterval;
 import io.mlproxy.engine.Csv;
+import io.mlproxy.engine.ReplicationExecutor;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.ThresholdsFragment;
 import io.mlproxy.scenario.ThresholdsSpec;
@@ -38,12 +39,19 @@ public final class Tuner {
   private final TuningSettings settings;
   private final Listener listener;
   private final BooleanSupplier stopRequested;
+  private final ReplicationExecutor executor;
 
   /**
    * @param scenarios scenarios to tune on (their seeds/replications are overridden by settings)
    * @param stopRequested polled before every new evaluation; true ends the search cleanly
    */
   public Tuner(List<Scenario> scenarios, TuningSettings settings, Listener listener, BooleanSupplier stopRequested) {
+    this(scenarios, settings, listener, stopRequested, ReplicationExecutor.threads(settings.jobs()));
+  }
+
+  /** As above, with every evaluation's simulations run on {@code executor} (a cluster, say). */
+  public Tuner(List<Scenario> scenarios, TuningSettings settings, Listener listener, BooleanSupplier stopRequested,
+      ReplicationExecutor executor) {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("no scenario to tune on");
     }
@@ -55,6 +63,7 @@ public final class Tuner {
     this.settings = settings;
     this.listener = listener;
     this.stopRequested = stopRequested;
+    this.executor = executor;
   }
 
   /** The scenarios as the search sees them: tuning seed and replications applied. */
@@ -95,7 +104,7 @@ public final class Tuner {
               + " evaluations: use --resume to continue them, or another --out");
     }
 
-    CandidateEvaluator evaluator = new CandidateEvaluator(tuningScenarios(0), settings.jobs());
+    CandidateEvaluator evaluator = new CandidateEvaluator(tuningScenarios(0), executor);
     BudgetedObjective f =
         new BudgetedObjective(
             method,
@@ -131,7 +140,7 @@ public final class Tuner {
       return new TuningResult(settings.method(), f.evaluations(), true, startEval, best, List.of(), List.of());
     }
     CandidateEvaluator heldOut =
-        new CandidateEvaluator(tuningScenarios(TuningSettings.HELD_OUT_SEED_OFFSET), settings.jobs());
+        new CandidateEvaluator(tuningScenarios(TuningSettings.HELD_OUT_SEED_OFFSET), executor);
     List<ReplicatedScore> before = heldOut.scoreReplications(Candidate.nearest(ThresholdsSpec.defaults()));
     List<ReplicatedScore> after = heldOut.scoreReplications(best.candidate());
     List<HeldOutTable.Row> rows = new ArrayList<>();

@@ -71,14 +71,23 @@ class EvidenceFalsePromotionTest {
     return (double) promotions / hours;
   }
 
+  /**
+   * The default thresholds against looser ones and the thresholds of scenarios/thresholds/tuned.yaml
+   * (a 1 s window, no dwell, no promote margin), which buy speed with false promotions.
+   */
   @Test
-  void aNullModelIsRarelyPromotedWithTheDefaultThresholdsAndMoreOftenWithLooseOnes() {
+  void aNullModelIsRarelyPromotedWithTheDefaultThresholdsAndMoreOftenWithLooseOrTunedOnes() {
     double strict = falsePromotionsPerHour(ModeThresholds.defaults(), 1, 2);
-    ModeThresholds loose = ModeThresholds.defaults().with("confidence", 600).with("promote_margin", 0);
-    double loosened = falsePromotionsPerHour(loose, 1, 1);
-    System.out.printf("null model: %.2f false promotions per hour with the default thresholds, %.2f at 600 per"
-        + " mille and no margin%n", strict, loosened);
+    double loosened = falsePromotionsPerHour(
+        ModeThresholds.defaults().with("confidence", 600).with("promote_margin", 0), 1, 1);
+    ModeThresholds tuned = ModeThresholds.defaults().with("learning_share", 290).with("collaboration_share", 535)
+        .with("promote_margin", 0).with("demote_margin", 295).with("window", 1_000).with("min_dwell", 0)
+        .with("confidence", 995);
+    double fast = falsePromotionsPerHour(tuned, 1, 1);
+    System.out.printf("null model: false promotions per hour: %.2f with the default thresholds, %.2f at 600 per"
+        + " mille and no margin, %.2f with the tuned thresholds%n", strict, loosened, fast);
     assertThat(strict).isLessThanOrEqualTo(1.0);
     assertThat(loosened).isGreaterThan(strict);
+    assertThat(fast).isGreaterThan(strict);
   }
 }
