@@ -98,6 +98,8 @@ public final class HeatmapChart implements ReportChart {
         HtmlWriter.escape("Each cell: size-weighted mean of DAMON's nr_accesses over the regions "
             + "overlapping one of " + buckets + " address buckets, relative to the maximum. "
             + (group > 1 ? "Columns average " + group + " output steps each. " : "")
-            + "Full resolution is in " + variant + "/rep-1/heatmap.csv."));
+            + "Full resolution is in " + variant + "/rep-1/heatmap.csv. Addresses are the workload's own "
+            + "page numbers, which a page keeps through pageout and refault: a modelling choice that gives "
+            + "DAMON a cleaner history than physical frames would (README, DAMON model)."));
   }
 }

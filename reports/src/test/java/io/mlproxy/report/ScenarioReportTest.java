@@ -138,6 +138,8 @@ class ScenarioReportTest {
         .contains("promote above", "demote below", "known lower bound", "recent upper bound", "min_samples 64");
     assertThat(doc.selectFirst("#fig-score svg").text()).contains("fault: agent_crash");
     assertThat(doc.selectFirst("#fig-heatmap img").attr("alt")).contains("DAMON access heatmap");
+    // the modelling choice behind the addresses is stated where DAMON's regions are shown
+    assertThat(doc.selectFirst("#fig-heatmap").text()).contains("workload's own page numbers", "physical frames");
   }
 
   @Test
