@@ -23,7 +23,11 @@ class DamonReclaimScenarioTest {
     private DamosScheme scheme;
 
     private void start(DamonReclaim reclaim) {
-        memory = new Memory(MemoryConfig.withDefaults(PAGES, CAPACITY));
+        start(reclaim, CAPACITY);
+    }
+
+    private void start(DamonReclaim reclaim, int capacity) {
+        memory = new Memory(MemoryConfig.withDefaults(PAGES, capacity));
         for (int p = 0; p < PAGES; p++) {
             memory.touch(p, 0);
         }
@@ -63,6 +67,37 @@ class DamonReclaimScenarioTest {
         assertThat(pagedOut(HALF, PAGES) + memory.counters().refaults()).isLessThanOrEqualTo(PAGES / 100);
         // the first 1 s window allows 40 MiB (default throughput x 10 ms): the whole cold half fits
         assertThat(scheme.stats().szTriedBytes()).isLessThanOrEqualTo(40L << 20);
+    }
+
+    /**
+     * The pressure-window reproducer (docs/damon-changes/pressure-window.yaml) in small: while the
+     * free rate is above the high watermark kdamond waits and ages stand still, so a cold half is
+     * paged out only min_age after the pressure began, not min_age after the start. Monitoring that
+     * went on while waiting had the cold half past min_age (30 s here) at 30 s, inside the window.
+     */
+    @Test
+    void agesStandStillWhileTheWatermarksDeactivateTheSchemeSoReclaimStartsMinAgeAfterThePressure() {
+        // all resident in 10240 frames: free 600 per-mille, above the high watermark 500
+        start(DamonReclaim.defaults().withMinAgeUs(30_000_000L), 10_240);
+        long now = 0;
+        int[] hot = new int[HALF];
+        for (int i = 0; i < HALF; i++) {
+            hot[i] = HALF + i;
+        }
+        while (now < 60_000_000L) {
+            now += SAMPLE_US;
+            if (now == 20_000_000L) {
+                memory.setUsableCapacity(CAPACITY); // pressure: free 317 per-mille, below the mid watermark 400
+            }
+            memory.touchAll(hot, 0, HALF, now);
+            monitor.step(now);
+            if (now == 50_000_000L) {
+                // active since the first watermark check after 20 s (at most 25 s): not min_age old yet
+                assertThat(memory.counters().pagesPagedOut()).isZero();
+            }
+        }
+        assertThat(pagedOut(0, HALF)).isGreaterThanOrEqualTo(HALF * 95 / 100);
+        assertThat(pagedOut(HALF, PAGES)).isZero();
     }
 
     @Test
