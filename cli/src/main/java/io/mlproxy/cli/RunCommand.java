@@ -5,6 +5,10 @@ import io.mlproxy.engine.ResultsFolder;
 import io.mlproxy.engine.ResultsFolderException;
 import io.mlproxy.engine.ResultsWriter;
 import io.mlproxy.engine.RunChecks;
+import io.mlproxy.engine.RunCheckException;
+import io.mlproxy.engine.RunProfile;
+import io.mlproxy.scenario.SafeText;
+import io.mlproxy.workload.TraceFormatException;
 import io.mlproxy.engine.SummaryRow;
 import io.mlproxy.scenario.ProxySpec;
 import io.mlproxy.scenario.Scenario;
@@ -75,10 +79,30 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar and no summary table.")
   boolean quiet;
 
+  @Option(names = "--profile", description = "Print where the run's time went: start-up, checks, trace reading or"
+      + " generation, simulation per variant, writing, reports.")
+  boolean profile;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    RunProfile timing = profile ? RunProfile.recording() : RunProfile.NONE;
+    if (profile) {
+      Workbench.addStartup(timing);
+    }
+    try {
+      return call(timing);
+    } finally {
+      if (profile) {
+        PrintWriter out = SafeWriter.wrap(spec.commandLine().getOut());
+        timing.lines().forEach(out::println);
+        out.flush();
+      }
+    }
+  }
+
+  private Integer call(RunProfile timing) {
     PrintWriter out = SafeWriter.wrap(spec.commandLine().getOut());
     PrintWriter err = SafeWriter.wrap(spec.commandLine().getErr());
     List<Variant> chosen = parseVariants();
@@ -110,9 +134,12 @@ public final class RunCommand implements Callable<Integer> {
     UnaryOperator<Scenario> overrides = s -> ExperimentRunner.withOverrides(
         fragment == null ? s : withThresholds(s, fragment),
         new ExperimentRunner.Options(chosen, replications, seed, jobs, "", (d, n) -> { }));
-    RunChecks checks = new RunChecks(force ? RunChecks.WorkLimits.NONE : RunChecks.WorkLimits.DEFAULT, overrides);
+    // a trace is checked as the run replays it, not read ahead (validate reads it ahead)
+    RunChecks checks = new RunChecks(force ? RunChecks.WorkLimits.NONE : RunChecks.WorkLimits.DEFAULT, overrides,
+        RunChecks.TraceReading.AS_REPLAYED);
     ScenarioFiles files = new ScenarioFiles(checks, true);
     List<ScenarioFiles.Loaded> loaded = new ArrayList<>();
+    long checking = System.nanoTime();
     for (Path file : scenarios) {
       ScenarioFiles.Loaded l = files.load(file, err);
       if (l == null) {
@@ -121,17 +148,21 @@ public final class RunCommand implements Callable<Integer> {
         loaded.add(l);
       }
     }
+    timing.addStep("loading and checking the scenarios", System.nanoTime() - checking);
     if (!valid) {
       err.flush();
       return Workbench.EXIT_FAILURE;
     }
+    // the report's first use in this JVM is slow (class loading, Tablesaw's class-path scan, fonts):
+    // pay for it beside the simulation, not after it
+    ReportWarmup.start();
     // the results folder is checked and locked before anything is simulated
     try (ResultsFolder folder = ResultsFolder.open(outDir, "workbench run " + String.join(" ",
         loaded.stream().map(l -> l.scenario().name()).toList()), waitForFolder, err::println)) {
       for (ScenarioFiles.Loaded l : loaded) {
         folder.checkReplaceable(l.scenario().name());
       }
-      return runAll(loaded, fragment, chosen, folder, out, err);
+      return runAll(loaded, fragment, chosen, folder, out, err, timing);
     } catch (ResultsFolderException e) {
       err.println("workbench run: " + e.getMessage());
       err.flush();
@@ -140,15 +171,15 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runAll(List<ScenarioFiles.Loaded> loaded, ThresholdsSpec fragment, List<Variant> chosen,
-      ResultsFolder folder, PrintWriter out, PrintWriter err) {
+      ResultsFolder folder, PrintWriter out, PrintWriter err, RunProfile timing) {
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
     boolean failed = false;
     for (ScenarioFiles.Loaded l : loaded) {
       Scenario s = fragment == null ? l.scenario() : withThresholds(l.scenario(), fragment);
       ExperimentRunner.Options options =
           new ExperimentRunner.Options(
-              chosen, replications, seed, jobs, Workbench.version(), (d, n) -> bar.update(s.name(), d, n));
-      Reports.Staged reports = new Reports.Staged(folder.dir(), s.name(), err);
+              chosen, replications, seed, jobs, Workbench.version(), (d, n) -> bar.update(s.name(), d, n), timing);
+      Reports.Staged reports = new Reports.Staged(folder.dir(), s.name(), err, timing);
       ExperimentRunner.Outcome outcome;
       try {
         outcome = ExperimentRunner.run(s, l.text(), folder, options, reports);
@@ -156,6 +187,18 @@ public final class RunCommand implements Callable<Integer> {
         // RunChecks made the same checks with file and line; this is a last defence
         bar.clear();
         err.println(l.file() + ": " + e.getMessage());
+        err.flush();
+        return Workbench.EXIT_FAILURE;
+      } catch (RuntimeException e) {
+        // what the run found in a trace as it replayed it: reported like the checks before the run
+        String found = replayProblem(l, e);
+        if (found == null) {
+          throw e;
+        }
+        bar.clear();
+        err.println(found);
+        err.println("workbench run: " + s.name() + " stopped; nothing of it was written (earlier results are as they"
+            + " were)");
         err.flush();
         return Workbench.EXIT_FAILURE;
       }
@@ -173,6 +216,19 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return failed ? Workbench.EXIT_FAILURE : 0;
+  }
+
+  /** The trace problem behind a failed run as {@code file:line:column: field: message}, or null. */
+  private static String replayProblem(ScenarioFiles.Loaded l, Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof RunCheckException rc) {
+        return ScenarioFiles.positioned(l, rc.field(), SafeText.escapeLine(rc.getMessage()));
+      }
+      if (c instanceof TraceFormatException tf) {
+        return ScenarioFiles.positioned(l, "workload.trace.path", SafeText.escapeLine(tf.getMessage()));
+      }
+    }
+    return null;
   }
 
   private static Scenario withThresholds(Scenario s, ThresholdsSpec t) {

@@ -36,7 +36,13 @@ public final class Workbench implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** When main was entered, for the profile's start-up step. */
+  private static volatile long mainNanos = -1;
+  private static volatile long mainMillis;
+
   public static void main(String[] args) {
+    mainNanos = System.nanoTime();
+    mainMillis = System.currentTimeMillis();
     int code;
     try {
       code = commandLine().execute(args);
@@ -72,6 +78,16 @@ public final class Workbench implements Runnable {
           return c.getCommandSpec().exitCodeOnInvalidInput();
         });
     return cl;
+  }
+
+  /** Adds the JVM's start-up (until main) and the command line's parsing to {@code profile}. */
+  static void addStartup(io.mlproxy.engine.RunProfile profile) {
+    if (mainNanos < 0) {
+      return; // not started through main (tests)
+    }
+    long jvmStartMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    profile.addStep("JVM start-up (until main)", Math.max(0, mainMillis - jvmStartMs) * 1_000_000L);
+    profile.addStep("command line", System.nanoTime() - mainNanos);
   }
 
   @Override

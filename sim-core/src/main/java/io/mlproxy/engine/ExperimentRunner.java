@@ -2,7 +2,6 @@ package io.mlproxy.engine;
 
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.Variant;
-import io.mlproxy.workload.TraceFootprint;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.function.IntConsumer;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs every variant of every replication of a scenario and writes its results folder.
@@ -35,7 +35,15 @@ public final class ExperimentRunner {
    * @param progress told the number of finished tasks out of {@code tasks}
    */
   public record Options(
-      List<Variant> variants, Integer replications, Long seed, int jobs, String toolVersion, Progress progress) {}
+      List<Variant> variants, Integer replications, Long seed, int jobs, String toolVersion, Progress progress,
+      RunProfile profile) {
+
+    /** Options that profile nothing. */
+    public Options(List<Variant> variants, Integer replications, Long seed, int jobs, String toolVersion,
+        Progress progress) {
+      this(variants, replications, seed, jobs, toolVersion, progress, RunProfile.NONE);
+    }
+  }
 
   /** Progress of a run: {@code done} of {@code total} replication tasks finished. */
   @FunctionalInterface
@@ -88,8 +96,11 @@ public final class ExperimentRunner {
       ResultsWriter.Finishing finishing) {
     Scenario s = withOverrides(original, options);
     folder.checkReplaceable(s.name());
-    RunPlan plan = ScenarioCompiler.compile(s);
-    List<ReplicationResult> results = simulate(plan, options.jobs(), options.progress());
+    RunProfile profile = options.profile();
+    RunPlan plan = profile.time("compile", () -> ScenarioCompiler.compile(s));
+    int runs = s.replications() * (s.variants().contains(Variant.NONE) ? s.variants().size() : s.variants().size() + 1);
+    List<ReplicationResult> results = profile.time("simulation (" + runs + " runs on " + options.jobs() + " jobs)",
+        () -> simulate(plan, options.jobs(), options.progress(), profile));
     SummaryCalculator calc = new SummaryCalculator(s.name(), s.objective().lambda());
     List<ReplicationScore> scores = calc.score(results.stream().map(ReplicationResult::outcome).toList());
     List<SummaryRow> summary = calc.summarize(scores, s.variants());
@@ -97,32 +108,57 @@ public final class ExperimentRunner {
         ResultsWriter.write(
             folder,
             new ResultsWriter.Contents(
-                s, scenarioText, runProperties(s, plan, options), summary, scores, results, s.variants()),
-            finishing);
-    TraceFootprint trace = plan.workload() instanceof TraceSource t ? t.footprint() : null;
+                s, scenarioText, runProperties(s, plan, options, results), summary, scores, results, s.variants()),
+            finishing, profile);
+    TraceSource trace = plan.workload() instanceof TraceSource t ? t : null;
     return new Outcome(written, s, summary, trace == null ? -1 : trace.skippedRecords(),
-        trace == null ? -1 : trace.touches());
+        trace == null ? -1 : touchesPerPass(trace, results));
   }
 
   /** Runs all tasks of {@code plan}; results in (replication, variant) order. */
   public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress) {
+    return simulate(plan, jobs, progress, RunProfile.NONE);
+  }
+
+  /**
+   * Runs every variant of every replication of {@code plan}, at most {@code jobs} at once, and
+   * returns the results in (replication, variant) order. The variants of a replication run side by
+   * side and read one workload stream, produced once ({@link ReplicationGroup}).
+   */
+  public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress, RunProfile profile) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
+    }
     Scenario s = plan.scenario();
     Set<Variant> toRun = EnumSet.copyOf(s.variants());
     toRun.add(Variant.NONE);
-    List<Callable<ReplicationResult>> tasks = new ArrayList<>();
+    List<Variant> variants = List.copyOf(toRun);
+    int total = s.replications() * variants.size();
+    AtomicInteger done = new AtomicInteger();
+    Semaphore cpu = new Semaphore(jobs, true);
+    List<Callable<List<ReplicationResult>>> groups = new ArrayList<>();
     for (int rep = 1; rep <= s.replications(); rep++) {
       long seed = SeedPlan.replicationSeed(s.seed(), rep);
-      for (Variant v : toRun) {
-        int r = rep;
-        tasks.add(() -> new ReplicationModel(plan, v, r, seed, r == 1).run());
-      }
+      groups.add(new ReplicationGroup(plan, variants, rep, seed, cpu,
+          () -> progress.update(done.incrementAndGet(), total), profile));
     }
-    int total = tasks.size();
-    IntConsumer done = n -> progress.update(n, total);
-    return ParallelRunner.run(tasks, jobs, done);
+    // a second group in flight keeps every job busy while the last variants of the first finish
+    int inFlight = jobs == 1 ? 1 : Math.min(groups.size(), (jobs + variants.size() - 1) / variants.size() + 1);
+    List<ReplicationResult> results = new ArrayList<>(total);
+    for (List<ReplicationResult> group : ParallelRunner.run(groups, inFlight, n -> { })) {
+      results.addAll(group);
+    }
+    return results;
   }
 
-  private static Map<String, String> runProperties(Scenario s, RunPlan plan, Options o) {
+  /** Touches of one pass of the trace: a looped run's first pass, or what every run replayed. */
+  private static long touchesPerPass(TraceSource trace, List<ReplicationResult> results) {
+    long pass = trace.touchesPerPass();
+    return pass >= 0 ? pass : results.isEmpty() ? 0 : results.get(0).touches();
+  }
+
+  private static Map<String, String> runProperties(Scenario s, RunPlan plan, Options o,
+      List<ReplicationResult> results) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("tool_version", o.toolVersion());
     p.put("date", Instant.now().toString());
@@ -169,8 +205,8 @@ public final class ExperimentRunner {
     if (plan.workload() instanceof TraceSource trace) {
       // lenient reading must say what it skipped: here and in the printed summary
       p.put("trace.path", s.workload().trace().orElseThrow().path().toString());
-      p.put("trace.touches_per_pass", Long.toString(trace.footprint().touches()));
-      p.put("trace.skipped_records", Long.toString(trace.footprint().skippedRecords()));
+      p.put("trace.touches_per_pass", Long.toString(touchesPerPass(trace, results)));
+      p.put("trace.skipped_records", Long.toString(trace.skippedRecords()));
     }
     return p;
   }

@@ -57,6 +57,11 @@ final class ReplicationModel {
   private final int rep;
   private final long repSeed;
   private final boolean heatmap;
+  /** The replication's workload stream, read by this variant only (shared through {@link CommonStream}). */
+  private final AccessStream workload;
+  private final boolean measureCpu;
+  private long cpuStartNanos = -1;
+  private long cpuEndNanos;
 
   private final EventLog events = new EventLog();
   private final List<TimeseriesRow> rows = new ArrayList<>();
@@ -86,13 +91,38 @@ final class ReplicationModel {
   private double footprintSum;
   private long aggregations;
 
-  ReplicationModel(RunPlan plan, Variant variant, int rep, long repSeed, boolean heatmap) {
+  /**
+   * A variant reading {@code workload}, which must yield the replication's stream (the one opened
+   * from the replication's "workload" seed); this model closes it.
+   *
+   * @param measureCpu whether to measure the CPU time the simulation thread spends ({@link #cpuNanos})
+   */
+  ReplicationModel(RunPlan plan, Variant variant, int rep, long repSeed, boolean heatmap, AccessStream workload,
+      boolean measureCpu) {
     this.plan = plan;
     this.variant = variant;
     this.rep = rep;
     this.repSeed = repSeed;
     this.heatmap = heatmap;
+    this.workload = workload;
+    this.measureCpu = measureCpu;
   }
+
+  /** CPU time of the simulation thread from the first event to the last aggregation, ns (0 unless measured). */
+  long cpuNanos() {
+    return cpuStartNanos < 0 ? 0 : cpuEndNanos - cpuStartNanos;
+  }
+
+  private void noteCpu() {
+    long now = THREADS.getCurrentThreadCpuTime();
+    if (cpuStartNanos < 0) {
+      cpuStartNanos = now;
+    }
+    cpuEndNanos = now;
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** Runs the replication to its end on the calling thread (DSOL's worker does the events). */
   ReplicationResult run() {
@@ -107,6 +137,8 @@ final class ReplicationModel {
       }
       if (reader != null) {
         reader.close();
+      } else {
+        workload.close();
       }
     }
     return result();
@@ -117,7 +149,7 @@ final class ReplicationModel {
     memory = new Memory(plan.memory());
     monitor =
         new DamonMonitor(plan.monitor(), memory, new MersenneTwister(SeedPlan.streamSeed(repSeed, "monitor")));
-    AccessStream stream = plan.workload().open(new MersenneTwister(SeedPlan.streamSeed(repSeed, "workload")));
+    AccessStream stream = workload;
     if (variant == Variant.ORACLE) {
       future = new Lookahead(stream, plan.oracleHorizonUs());
       boolean sameQuota = plan.scenario().oracle().sameQuota();
@@ -213,6 +245,9 @@ final class ReplicationModel {
     Runnable[] tick = new Runnable[1];
     tick[0] =
         () -> {
+          if (measureCpu && cpuStartNanos < 0) {
+            noteCpu();
+          }
           long now = scheduler.nowUs();
           reader.until(now, (pages, from, to) -> memory.touchAll(pages, from, to, now - tickUs));
           if (++tickCount % ticksPerSample == 0) {
@@ -228,6 +263,9 @@ final class ReplicationModel {
     aggregate[0] =
         () -> {
           aggregate(scheduler.nowUs(), aggregationUs);
+          if (measureCpu) {
+            noteCpu();
+          }
           scheduler.at(scheduler.nowUs() + aggregationUs, Scheduler.LATE, aggregate[0]::run);
         };
     scheduler.at(aggregationUs, Scheduler.LATE, aggregate[0]::run);

@@ -60,12 +60,17 @@ public final class ResultsWriter {
    * the previous results as they were.
    */
   public static Path write(ResultsFolder folder, Contents c, Finishing finishing) {
+    return write(folder, c, finishing, RunProfile.NONE);
+  }
+
+  /** As {@link #write(ResultsFolder, Contents, Finishing)}, timing its steps into {@code profile}. */
+  public static Path write(ResultsFolder folder, Contents c, Finishing finishing, RunProfile profile) {
     String name = c.scenario().name();
     Path staging = folder.stage(name);
     try {
-      writeFiles(staging, c);
+      profile.time("writing the CSV files", () -> writeFiles(staging, c));
       finishing.beforeInstall(staging);
-      Path target = folder.install(staging, name);
+      Path target = profile.time("swapping the results folder in", () -> folder.install(staging, name));
       finishing.afterInstall(target);
       return target;
     } catch (RuntimeException | Error e) {

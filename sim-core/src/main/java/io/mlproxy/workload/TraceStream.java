@@ -39,6 +39,11 @@ public final class TraceStream implements AccessStream {
         return reader.skipped();
     }
 
+    /** Distinct raw pages met so far with {@link PageMapping#DENSE} (more than {@link #pages()} alias); 0 otherwise. */
+    public long distinctPages() {
+        return dense == null ? 0 : dense.size();
+    }
+
     /** Touches delivered so far. */
     public long touchesRead() {
         return touches;

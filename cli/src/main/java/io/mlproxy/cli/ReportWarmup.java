@@ -1,0 +1,104 @@
+package io.mlproxy.cli;
+
+import io.mlproxy.engine.ExperimentRunner;
+import io.mlproxy.report.IndexReport;
+import io.mlproxy.report.ScenarioReport;
+import io.mlproxy.scenario.Scenario;
+import io.mlproxy.scenario.ScenarioLoader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Makes the run's report start warm: while the run simulates, a background thread runs a tiny
+ * scenario (three simulated seconds, every variant) into a temporary folder and writes its report
+ * and index through the same code the run's own report uses. In a fresh JVM the first report pays
+ * for Tablesaw's class-path scan (ClassGraph over the shaded jar), JFreeChart, Java2D, the fonts,
+ * the PNG writer and the CSV readers, one to three seconds; paid here, that time leaves the run's
+ * critical path (on a second core it is free). A failure here changes nothing: the run's report
+ * does the same work itself.
+ */
+final class ReportWarmup {
+
+  /** The tiny scenario: small enough to take a fraction of a second warm, wide enough to draw every chart. */
+  static final String SCENARIO = """
+      name: warm-up
+      description: report warm-up
+      duration: 3s
+      seed: 1
+      replications: 1
+      memory:
+        pages: 64
+        capacity: 75%
+      monitor:
+        min_regions: 3
+        max_regions: 16
+      policy:
+        min_age: 1s
+        wmarks_high: 1000
+        wmarks_mid: 1000
+        wmarks_low: 0
+      agent:
+        period: 500ms
+        horizon: 1s
+      workload:
+        rate: 2000/s
+        phases:
+          - at: 0s
+            mix:
+              - {pattern: hotset, hot_fraction: 0.25, hot_share: 0.95}
+      faults:
+        - {type: agent_crash, at: 1s, duration: 500ms}
+      """;
+
+  private ReportWarmup() {}
+
+  /** Starts the warm-up on a daemon thread; returns it (for tests). */
+  static Thread start() {
+    Thread t = new Thread(ReportWarmup::runQuietly, "report-warm-up");
+    t.setDaemon(true);
+    t.setPriority(Thread.MIN_PRIORITY);
+    t.start();
+    return t;
+  }
+
+  private static void runQuietly() {
+    try {
+      run();
+    } catch (RuntimeException | Error e) {
+      // only a warm-up: the run's own report does the same work, and reports its own failures
+    }
+  }
+
+  /** Runs the tiny scenario and writes its report and index in a temporary folder, then deletes it. */
+  static void run() {
+    Path dir;
+    try {
+      dir = Files.createTempDirectory("workbench-warm-up");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      Scenario s = ScenarioLoader.parse(SCENARIO, Path.of("warm-up.yaml"));
+      Path folder = ExperimentRunner.run(s, SCENARIO, dir,
+          new ExperimentRunner.Options(null, null, null, 1, "warm-up", (done, total) -> { })).folder();
+      ScenarioReport.write(folder);
+      IndexReport.write(dir);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // a temporary folder left behind is harmless
+    }
+  }
+}
