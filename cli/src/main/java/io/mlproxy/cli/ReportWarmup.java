@@ -5,6 +5,7 @@ import io.mlproxy.report.IndexReport;
 import io.mlproxy.report.ScenarioReport;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.ScenarioLoader;
+import io.mlproxy.scenario.Variant;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,8 +15,9 @@ import java.util.stream.Stream;
 
 /**
  * Makes the run's report start warm: while the run simulates, a background thread runs a tiny
- * scenario (three simulated seconds, every variant) into a temporary folder and writes its report
- * and index through the same code the run's own report uses. In a fresh JVM the first report pays
+ * scenario (three simulated seconds, the run's variants, so that it loads no class the run would
+ * not) into a temporary folder and writes its report and index through the same code the run's
+ * own report uses. In a fresh JVM the first report pays
  * for Tablesaw's class-path scan (ClassGraph over the shaded jar), JFreeChart, Java2D, the fonts,
  * the PNG writer and the CSV readers, one to three seconds; paid here, that time leaves the run's
  * critical path (on a second core it is free). A failure here changes nothing: the run's report
@@ -56,25 +58,33 @@ final class ReportWarmup {
 
   private ReportWarmup() {}
 
-  /** Starts the warm-up on a daemon thread; returns it (for tests). */
-  static Thread start() {
-    Thread t = new Thread(ReportWarmup::runQuietly, "report-warm-up");
+  /** Starts the warm-up of a run of {@code variants} on a daemon thread; returns it (for tests). */
+  static Thread start(java.util.Collection<Variant> variants) {
+    String text = withVariants(variants);
+    Thread t = new Thread(() -> runQuietly(text), "report-warm-up");
     t.setDaemon(true);
     t.setPriority(Thread.MIN_PRIORITY);
     t.start();
     return t;
   }
 
-  private static void runQuietly() {
+  /** The tiny scenario with {@code variants}. */
+  static String withVariants(java.util.Collection<Variant> variants) {
+    java.util.Set<Variant> set = variants.isEmpty() ? java.util.EnumSet.allOf(Variant.class)
+        : java.util.EnumSet.copyOf(variants);
+    return SCENARIO + "variants: [" + String.join(", ", set.stream().map(Variant::yamlName).toList()) + "]\n";
+  }
+
+  private static void runQuietly(String text) {
     try {
-      run();
+      run(text);
     } catch (RuntimeException | Error e) {
       // only a warm-up: the run's own report does the same work, and reports its own failures
     }
   }
 
-  /** Runs the tiny scenario and writes its report and index in a temporary folder, then deletes it. */
-  static void run() {
+  /** Runs {@code text} and writes its report and index in a temporary folder, then deletes it. */
+  static void run(String text) {
     Path dir;
     try {
       dir = Files.createTempDirectory("workbench-warm-up");
@@ -82,8 +92,8 @@ final class ReportWarmup {
       throw new UncheckedIOException(e);
     }
     try {
-      Scenario s = ScenarioLoader.parse(SCENARIO, Path.of("warm-up.yaml"));
-      Path folder = ExperimentRunner.run(s, SCENARIO, dir,
+      Scenario s = ScenarioLoader.parse(text, Path.of("warm-up.yaml"));
+      Path folder = ExperimentRunner.run(s, text, dir,
           new ExperimentRunner.Options(null, null, null, 1, "warm-up", (done, total) -> { })).folder();
       ScenarioReport.write(folder);
       IndexReport.write(dir);

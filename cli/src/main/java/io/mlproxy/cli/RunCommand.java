@@ -155,7 +155,11 @@ public final class RunCommand implements Callable<Integer> {
     }
     // the report's first use in this JVM is slow (class loading, Tablesaw's class-path scan, fonts):
     // pay for it beside the simulation, not after it
-    ReportWarmup.start();
+    java.util.Set<Variant> warm = java.util.EnumSet.noneOf(Variant.class);
+    for (ScenarioFiles.Loaded l : loaded) {
+      warm.addAll(chosen != null ? chosen : l.scenario().variants());
+    }
+    ReportWarmup.start(warm);
     // the results folder is checked and locked before anything is simulated
     try (ResultsFolder folder = ResultsFolder.open(outDir, "workbench run " + String.join(" ",
         loaded.stream().map(l -> l.scenario().name()).toList()), waitForFolder, err::println)) {

@@ -43,6 +43,7 @@ public final class Workbench implements Runnable {
   public static void main(String[] args) {
     mainNanos = System.nanoTime();
     mainMillis = System.currentTimeMillis();
+    returnFreeHeap();
     int code;
     try {
       code = commandLine().execute(args);
@@ -53,6 +54,27 @@ public final class Workbench implements Runnable {
       code = EXIT_FAILURE;
     }
     System.exit(code);
+  }
+
+  /**
+   * A run is a batch job whose live data is small next to what it allocates: unless the user chose
+   * otherwise, the heap keeps at most 30 % free after a collection that sizes it (G1's remark and
+   * full collections), instead of the JVM's 70 %, so the memory a burst needed goes back to the
+   * system (a 10-minute 32 MiB scenario peaked at 770 MB resident with the JVM's ratios, 480 MB
+   * with these).
+   */
+  static void returnFreeHeap() {
+    try {
+      com.sun.management.HotSpotDiagnosticMXBean hotspot =
+          java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+      if (hotspot.getVMOption("MaxHeapFreeRatio").getOrigin() == com.sun.management.VMOption.Origin.DEFAULT
+          && hotspot.getVMOption("MinHeapFreeRatio").getOrigin() == com.sun.management.VMOption.Origin.DEFAULT) {
+        hotspot.setVMOption("MinHeapFreeRatio", "10");
+        hotspot.setVMOption("MaxHeapFreeRatio", "30");
+      }
+    } catch (RuntimeException e) {
+      // another JVM without these options: its own sizing applies
+    }
   }
 
   /** Builds the command line with the project's exit-code conventions. */

@@ -186,9 +186,7 @@ final class CommonStream {
     boolean dropped = false;
     while (base < produced && base < min) {
       int slot = (int) (base % WINDOW);
-      if (spare.size() < 2) {
-        spare.push(ring[slot]);
-      }
+      spare.push(ring[slot]); // reused: the stream allocates at most WINDOW + 1 chunks
       ring[slot] = null;
       base++;
       dropped = true;
@@ -204,6 +202,8 @@ final class CommonStream {
   private void closeSource() {
     if (!sourceClosed && !producing) {
       sourceClosed = true;
+      java.util.Arrays.fill(ring, null);
+      spare.clear();
       try {
         source.close();
       } catch (RuntimeException e) {

@@ -142,8 +142,9 @@ public final class ExperimentRunner {
       groups.add(new ReplicationGroup(plan, variants, rep, seed, cpu,
           () -> progress.update(done.incrementAndGet(), total), profile));
     }
-    // a second group in flight keeps every job busy while the last variants of the first finish
-    int inFlight = jobs == 1 ? 1 : Math.min(groups.size(), (jobs + variants.size() - 1) / variants.size() + 1);
+    // the variants of a group move in lockstep (the common stream's window), so one group keeps
+    // up to variants.size() jobs busy until its end; more groups only when there are more jobs
+    int inFlight = Math.min(groups.size(), (jobs + variants.size() - 1) / variants.size());
     List<ReplicationResult> results = new ArrayList<>(total);
     for (List<ReplicationResult> group : ParallelRunner.run(groups, inFlight, n -> { })) {
       results.addAll(group);
