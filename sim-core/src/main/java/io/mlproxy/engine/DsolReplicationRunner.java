@@ -63,6 +63,19 @@ public final class DsolReplicationRunner {
       return (long) (double) simulator.getSimulatorTime();
     }
 
+    /**
+     * Time of the earliest event waiting in DSOL's event list (the replication's end included), in
+     * microseconds; {@link Long#MAX_VALUE} when none waits. Called from an event, it tells how far
+     * that event may run ahead without overtaking another one.
+     */
+    public long nextEventUs() {
+      if (simulator instanceof QuietDevsSimulator quiet) {
+        double t = quiet.nextEventTime();
+        return t >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) Math.ceil(t);
+      }
+      return nowUs();
+    }
+
     /** Schedules {@code event} {@code delayUs} microseconds from now. */
     public void after(long delayUs, Executable event) {
       try {
@@ -248,6 +261,14 @@ public final class DsolReplicationRunner {
 
     QuietDevsSimulator(String id) {
       super(id);
+    }
+
+    /** Time of the first event in the list, or positive infinity. */
+    double nextEventTime() {
+      synchronized (semaphore) {
+        return eventList.isEmpty() ? Double.POSITIVE_INFINITY
+            : eventList.first().getAbsoluteExecutionTime().doubleValue();
+      }
     }
 
     @Override
