@@ -58,6 +58,39 @@ final class ReportWarmup {
 
   private ReportWarmup() {}
 
+  /**
+   * Starts, first thing in a command that will write a report, what any report needs whatever the
+   * scenario: Tablesaw's class-path scan (the slowest single step of a cold report), Java2D and the
+   * fonts, and JFreeChart with its SVG and PNG output. Returns the thread (for tests).
+   */
+  static Thread startEarly() {
+    Thread t = new Thread(ReportWarmup::earlyQuietly, "report-warm-up-early");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static void earlyQuietly() {
+    try {
+      early();
+    } catch (RuntimeException | Error e) {
+      // only a warm-up: the report does the same work itself
+    }
+  }
+
+  /** The scenario-independent part of a report's first use. */
+  static void early() {
+    tech.tablesaw.api.Table.create("warm-up");
+    org.jfree.data.xy.XYSeries series = new org.jfree.data.xy.XYSeries("warm-up");
+    for (int i = 0; i < 50; i++) {
+      series.add(i, i % 7);
+    }
+    org.jfree.chart.JFreeChart chart = org.jfree.chart.ChartFactory.createXYLineChart("warm-up", "time (s)",
+        "pages", new org.jfree.data.xy.XYSeriesCollection(series));
+    io.mlproxy.report.ChartEmbedder.svg(chart, "warm-up", 320, 200);
+    io.mlproxy.report.ChartEmbedder.png(chart, "warm-up", 64, 40);
+  }
+
   /** Starts the warm-up of a run of {@code variants} on a daemon thread; returns it (for tests). */
   static Thread start(java.util.Collection<Variant> variants) {
     String text = withVariants(variants);
@@ -85,9 +118,14 @@ final class ReportWarmup {
 
   /** Runs {@code text} and writes its report and index in a temporary folder, then deletes it. */
   static void run(String text) {
+    run(text, Path.of(System.getProperty("java.io.tmpdir")));
+  }
+
+  /** As {@link #run(String)}, with the temporary folder made in {@code parent}. */
+  static void run(String text, Path parent) {
     Path dir;
     try {
-      dir = Files.createTempDirectory("workbench-warm-up");
+      dir = Files.createTempDirectory(parent, "workbench-warm-up");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
