@@ -43,6 +43,16 @@ public final class WarningsToStderr extends ContextAwareBase implements Configur
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.setLevel(Level.WARN);
     root.addAppender(stderr);
+    // Hazelcast logs through slf4j (HazelcastSettings): warnings only; its advice to open JDK
+    // internals is taken in the jar's manifest (Add-Opens), not repeated
+    context.getLogger("com.hazelcast").setLevel(Level.WARN);
+    context.getLogger("com.hazelcast.internal.util.ModularJavaUtils").setLevel(Level.ERROR);
+    context.getLogger("com.hazelcast.instance.impl.HazelcastInstanceFactory").setLevel(Level.ERROR);
+    // the embedded member is alone on purpose ("No join method is enabled") and ends with the JVM
+    // ("Terminating forcefully"): both expected, neither worth a warning
+    context.getLogger("com.hazelcast.instance.impl.Node").setLevel(Level.ERROR);
+    // a member that left cannot be reconnected to: the submitter says so in its own words
+    context.getLogger("com.hazelcast.client.impl.connection").setLevel(Level.ERROR);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 

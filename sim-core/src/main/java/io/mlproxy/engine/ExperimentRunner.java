@@ -13,14 +13,16 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs every variant of every replication of a scenario and writes its results folder.
  *
  * <p>Replication r's seed comes from {@link SeedPlan}; all variants of r share it, so they see
  * the same workload (common random numbers). `none` always runs, as the reference of slowdown,
- * even when it is not reported. Tasks run on {@code jobs} threads; results are gathered in task
- * order, so the files do not depend on {@code jobs}.
+ * even when it is not reported. Tasks ({@link ReplicationTask}) run on a {@link
+ * ReplicationExecutor}: {@code jobs} threads by default, or a cluster; results are gathered in task
+ * order, so the files do not depend on where or how many at a time tasks ran.
  */
 public final class ExperimentRunner {
 
@@ -94,13 +96,41 @@ public final class ExperimentRunner {
    */
   public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
       ResultsWriter.Finishing finishing) {
+    // in this process: the variants of a replication side by side on one workload stream
+    return run(original, scenarioText, folder, options, finishing, "on " + options.jobs() + " jobs",
+        plan -> simulate(plan, options.jobs(), options.progress(), options.profile()));
+  }
+
+  /**
+   * {@link #run(Scenario, String, ResultsFolder, Options, ResultsWriter.Finishing)} with the tasks
+   * on {@code executor} (a cluster): one task per variant and replication, each reading its own stream.
+   */
+  public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
+      ResultsWriter.Finishing finishing, ReplicationExecutor executor) {
+    return run(original, scenarioText, folder, options, finishing, "as tasks on the executor",
+        plan -> simulate(plan, executor, options.progress()));
+  }
+
+  private static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
+      ResultsWriter.Finishing finishing, String where, Function<RunPlan, List<ReplicationResult>> simulation) {
     Scenario s = withOverrides(original, options);
     folder.checkReplaceable(s.name());
     RunProfile profile = options.profile();
     RunPlan plan = profile.time("compile", () -> ScenarioCompiler.compile(s));
     int runs = s.replications() * (s.variants().contains(Variant.NONE) ? s.variants().size() : s.variants().size() + 1);
-    List<ReplicationResult> results = profile.time("simulation (" + runs + " runs on " + options.jobs() + " jobs)",
-        () -> simulate(plan, options.jobs(), options.progress(), profile));
+    List<ReplicationResult> results = profile.time("simulation (" + runs + " runs " + where + ")",
+        () -> simulation.apply(plan));
+    return write(plan, scenarioText, results, folder, options, finishing);
+  }
+
+  /**
+   * Writes the results of {@code plan} (its scenario with the options already applied), simulated
+   * elsewhere, into {@code folder}: summary, replications, events, time series, run.properties.
+   */
+  public static Outcome write(RunPlan plan, String scenarioText, List<ReplicationResult> results,
+      ResultsFolder folder, Options options, ResultsWriter.Finishing finishing) {
+    Scenario s = plan.scenario();
+    RunProfile profile = options.profile();
     SummaryCalculator calc = new SummaryCalculator(s.name(), s.objective().lambda());
     List<ReplicationScore> scores = calc.score(results.stream().map(ReplicationResult::outcome).toList());
     List<SummaryRow> summary = calc.summarize(scores, s.variants());
@@ -115,7 +145,7 @@ public final class ExperimentRunner {
         trace == null ? -1 : touchesPerPass(trace, results));
   }
 
-  /** Runs all tasks of {@code plan}; results in (replication, variant) order. */
+  /** Runs all tasks of {@code plan} on {@code jobs} threads; results in (replication, variant) order. */
   public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress) {
     return simulate(plan, jobs, progress, RunProfile.NONE);
   }
@@ -150,6 +180,33 @@ public final class ExperimentRunner {
       results.addAll(group);
     }
     return results;
+  }
+
+  /** Runs all tasks of {@code plan} on {@code executor}; results in (replication, variant) order. */
+  public static List<ReplicationResult> simulate(RunPlan plan, ReplicationExecutor executor, Progress progress) {
+    List<ReplicationResult> out = new ArrayList<>();
+    executor.run(tasks(plan), progress).forEach(out::addAll);
+    return out;
+  }
+
+  /**
+   * The tasks of {@code plan}: every replication of every variant to run (`none` included, as the
+   * reference of slowdown), in (replication, variant) order. One variant per task, so that
+   * a cluster's members balance (in this process, {@link #simulate(RunPlan, int, Progress, RunProfile)}
+   * runs a replication's variants on one shared stream instead).
+   */
+  public static List<ReplicationTask> tasks(RunPlan plan) {
+    Scenario s = plan.scenario();
+    Set<Variant> toRun = EnumSet.copyOf(s.variants());
+    toRun.add(Variant.NONE);
+    List<ReplicationTask> tasks = new ArrayList<>();
+    for (int rep = 1; rep <= s.replications(); rep++) {
+      long seed = SeedPlan.replicationSeed(s.seed(), rep);
+      for (Variant v : toRun) {
+        tasks.add(new ReplicationTask(plan, rep, seed, List.of(v)));
+      }
+    }
+    return tasks;
   }
 
   /** Touches of one pass of the trace: a looped run's first pass, or what every run replayed. */
