@@ -64,6 +64,10 @@ final class ReportWarmup {
    * fonts, and JFreeChart with its SVG and PNG output. Returns the thread (for tests).
    */
   static Thread startEarly() {
+    // slf4j set up here, on the calling thread, before the warm-up's libraries log: a thread that
+    // asks for the logger factory while another initialises it gets slf4j's substitute, and DSOL's
+    // CategoryLogger then fails casting it to logback's context (ExceptionInInitializerError)
+    org.slf4j.LoggerFactory.getILoggerFactory();
     Thread t = new Thread(ReportWarmup::earlyQuietly, "report-warm-up-early");
     t.setDaemon(true);
     t.start();
