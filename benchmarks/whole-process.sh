@@ -63,7 +63,7 @@ case "${1:-}" in
       echo "$ra $rb" | awk '{ printf "A %s s %s s CPU %s KB | B %s s %s s CPU %s KB | A/B %.3f\n", $1, $2, $3, $4, $5, $6, $1 / $4 }' | tee -a "$out"
     done
     echo "median A: $(awk '{print $2}' "$out" | median) s wall, $(awk '{print $4}' "$out" | median) s CPU, $(awk '{print $7}' "$out" | median) KB"
-    echo "median B: $(awk '{print $10}' "$out" | median) s wall, $(awk '{print $12}' "$out" | median) s CPU, $(awk '{print $15}' "$out" | median) KB"
+    echo "median B: $(awk '{print $11}' "$out" | median) s wall, $(awk '{print $13}' "$out" | median) s CPU, $(awk '{print $16}' "$out" | median) KB"
     echo "median of the pairs' wall ratios A/B: $(awk '{print $NF}' "$out" | median)"
     rm -f "$out"
     ;;
