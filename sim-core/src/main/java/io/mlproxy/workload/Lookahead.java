@@ -13,7 +13,7 @@ package io.mlproxy.workload;
  * allocated per touch; the ring grows by doubling and needs about 16 bytes per touch within the
  * horizon (plus 24 bytes per page).
  */
-public final class Lookahead implements AccessStream {
+public final class Lookahead implements AccessStream, AccessFuture {
     /** {@link #nextTouchUs} of a page not touched within the window. */
     public static final long NO_TOUCH = Long.MAX_VALUE;
 
@@ -97,6 +97,7 @@ public final class Lookahead implements AccessStream {
     }
 
     /** Whether {@code page} is touched in the window (now, now+H]. */
+    @Override
     public boolean touchedWithin(int page) {
         return pageState[3 * page] > 0;
     }
