@@ -55,9 +55,10 @@ final class RateDriver implements LazyAccesses {
     calendar = new EventCalendar(1 << 16);
     boolean scans = model.scanCount() > 0;
     for (int p = 0; p < pages; p++) {
-      int c = cursors.next(p);
       // a page a scan brings in first needs no first-touch event: its later accesses are hits
-      if (c < ticks && !(scans && model.firstScanTouchUs(p) / tickUs <= c)) {
+      int limit = scans ? (int) Math.min(ticks, model.firstScanTouchUs(p) / tickUs) : ticks;
+      int c = cursors.next(p, limit);
+      if (c < limit) {
         calendar.append(EventCalendar.entry(c, p));
       }
     }
@@ -124,8 +125,20 @@ final class RateDriver implements LazyAccesses {
   public void beforeRead(int page) {
     int last = cursors.sync(page, nowTick);
     if (last != AccessCursors.NONE) {
-      memory.markAccessed(page, (int) (last * tickUs / 1000));
+      if (cursors.lastWasDense()) {
+        // accessed every few ticks: its time is worked out again when asked (lastAccessMs), which
+        // spares a write to a cold cache line on every one of DAMON's samples
+        memory.markAccessed(page);
+      } else {
+        memory.markAccessed(page, (int) (last * tickUs / 1000));
+      }
     }
+  }
+
+  @Override
+  public int lastAccessMs(int page) {
+    int last = cursors.lastAccessBefore(page, nowTick);
+    return last == AccessCursors.NONE ? Memory.NEVER_TOUCHED : (int) (last * tickUs / 1000);
   }
 
   @Override

@@ -271,7 +271,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
                 p = q < pageCount ? q : nextResident(0, p);
             }
             lazy.beforeRead(p);
-            int last = touchInfo[2 * p];
+            int last = Math.max(touchInfo[2 * p], lazy.lastAccessMs(p));
             if (last < oldest || victim < 0) {
                 oldest = last;
                 victim = p;
@@ -460,7 +460,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     public int lastTouchMs(int page) {
         checkPage(page);
         lazy.beforeRead(page);
-        return touchInfo[2 * page];
+        return Math.max(touchInfo[2 * page], lazy.lastAccessMs(page));
     }
 
     public boolean isResident(int page) {
@@ -499,6 +499,18 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         if (touchInfo[t] < atMs) {
             touchInfo[t] = atMs;
         }
+    }
+
+    /**
+     * Sets the accessed bit of a resident page for accesses not replayed as touches, leaving its
+     * last touch to {@link LazyAccesses#lastAccessMs} (the frequent case: a few ticks ago anyway).
+     */
+    public void markAccessed(int page) {
+        checkPage(page);
+        if (!Bits.get(resident, page)) {
+            throw new IllegalStateException("page " + page + " is not resident: its accesses are faults, not marks");
+        }
+        Bits.set(accessed, page);
     }
 
     /** Adds hits of a rate-based workload, counted in expectation rather than touch by touch. */

@@ -25,6 +25,8 @@ public final class AccessCursors {
     private final int[] state;
     /** The epoch most questions are about (the current one), checked before a binary search. */
     private int recentEpoch;
+    /** Whether the access the last {@link #sync} returned lies in an epoch where the page is dense. */
+    private boolean lastDense;
 
     /** Every page starts before tick 0 with nothing consumed. */
     public AccessCursors(AccessPaths paths) {
@@ -95,10 +97,11 @@ public final class AccessCursors {
                 continue;
             }
             if (lambda >= AccessPaths.DENSE) {
-                double q = -Math.expm1(-lambda);
+                double q = paths.accessProbability(page, e, lambda);
                 for (int j = hi - 1; j >= lo; j--) {
                     if (paths.denseAccess(page, e, j, q)) {
                         last = j;
+                        lastDense = true;
                         break;
                     }
                 }
@@ -121,10 +124,57 @@ public final class AccessCursors {
             }
             if (prev != NONE) {
                 last = (int) prev;
+                lastDense = false;
             }
         }
         state[page] = stateAt(page, t, eLast, lambdaLast, lastSparseWalked, after);
         return last;
+    }
+
+    /**
+     * Whether the access the last {@link #sync} returned was in an epoch where the page is dense:
+     * such a page is accessed every few ticks, so its last access is cheap to find again
+     * ({@link #lastAccessBefore}) and need not be stored.
+     */
+    public boolean lastWasDense() {
+        return lastDense;
+    }
+
+    /**
+     * The last tick before {@code t} in which {@code page} is accessed, or {@link #NONE}: straight
+     * from the pure functions, backwards (a few ticks for a dense page; a sparse epoch's chain is
+     * walked from its start). For the last touch direct reclaim compares; not for every sync.
+     */
+    public int lastAccessBefore(int page, int t) {
+        int end = Math.min(t, ticks);
+        if (end <= 0) {
+            return NONE;
+        }
+        for (int e = epochOf(end - 1); e >= 0; e--) {
+            int start = model.epochStart(e);
+            int hi = Math.min(end, model.epochEnd(e));
+            double lambda = paths.lambda(page, e);
+            if (lambda <= 0) {
+                continue;
+            }
+            if (lambda >= AccessPaths.DENSE) {
+                double q = paths.accessProbability(page, e, lambda);
+                for (int j = hi - 1; j >= start; j--) {
+                    if (paths.denseAccess(page, e, j, q)) {
+                        return j;
+                    }
+                }
+            } else {
+                long prev = NONE;
+                for (long x = paths.sparseNext(page, e, start - 1L, lambda); x < hi; x = paths.sparseNext(page, e, x, lambda)) {
+                    prev = x;
+                }
+                if (prev != NONE) {
+                    return (int) prev;
+                }
+            }
+        }
+        return NONE;
     }
 
     /**
@@ -159,24 +209,32 @@ public final class AccessCursors {
      * {@link AccessPaths#NEVER}; call {@link #sync} up to now first. Remembered as the page's cursor.
      */
     public int next(int page) {
+        return next(page, ticks);
+    }
+
+    /**
+     * {@link #next}, looking only before tick {@code limit}: {@link AccessPaths#NEVER} when the
+     * next access is not before it (then nothing is remembered).
+     */
+    public int next(int page, int limit) {
         int s = state[page];
         if (s >= 0) {
-            return s;
+            return s < limit ? s : AccessPaths.NEVER;
         }
         int x = ~s;
-        if (x >= ticks) {
+        if (x >= Math.min(ticks, limit)) {
             return AccessPaths.NEVER;
         }
         int ex = epochOf(x);
-        for (int e = ex; e < model.epochs(); e++) {
+        for (int e = ex; e < model.epochs() && model.epochStart(e) < limit; e++) {
             int lo = Math.max(x, model.epochStart(e));
-            int hi = model.epochEnd(e);
+            int hi = Math.min(limit, model.epochEnd(e));
             double lambda = paths.lambda(page, e);
             if (lambda <= 0) {
                 continue;
             }
             if (lambda >= AccessPaths.DENSE) {
-                double q = -Math.expm1(-lambda);
+                double q = paths.accessProbability(page, e, lambda);
                 for (int j = lo; j < hi; j++) {
                     if (paths.denseAccess(page, e, j, q)) {
                         state[page] = j;
@@ -192,7 +250,9 @@ public final class AccessCursors {
             }
             // a sparse epoch holding x: consumed up to x means nothing is left in it
         }
-        state[page] = ~ticks;
+        if (limit >= ticks) {
+            state[page] = ~ticks;
+        }
         return AccessPaths.NEVER;
     }
 

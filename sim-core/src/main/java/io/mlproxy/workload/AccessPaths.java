@@ -12,7 +12,8 @@ package io.mlproxy.workload;
  * ("dense"), each tick is a hashed Bernoulli draw, so any tick can be checked at once and the next
  * access is a few ticks away; where it is smaller ("sparse"), the accessed ticks of the epoch are a
  * chain of geometric gaps from the epoch's start (gap after tick i drawn from a hash of i), so an
- * idle stretch of any length costs one draw. Both give each tick the same probability.
+ * idle stretch of any length costs one draw. Both give each tick the same probability. Not
+ * thread-safe (it remembers the last segment looked up): one per run.
  */
 public final class AccessPaths {
 
@@ -24,6 +25,8 @@ public final class AccessPaths {
     private final RateModel model;
     private final long seed;
     private final PageShare[][] shares;
+    /** Per epoch, the segment of the last page asked about (a guess for the next question). */
+    private final int[] recentSegment;
 
     /** The accesses of the replication with workload seed {@code seed}. */
     public AccessPaths(RateModel model, long seed) {
@@ -31,6 +34,7 @@ public final class AccessPaths {
         this.seed = seed;
         int n = model.epochs();
         shares = new PageShare[n][];
+        recentSegment = new int[n];
         for (int e = 0; e < n; e++) {
             PageShare[] unbound = model.shares(e);
             int[] slots = model.slots(e);
@@ -47,7 +51,10 @@ public final class AccessPaths {
 
     /** Expected touches of {@code page} in one tick of epoch {@code e}. */
     public double lambda(int page, int e) {
-        double sum = model.segmentLambda(e, page);
+        // pages are often asked in address order (a pageout's walk, the first accesses): try the last segment
+        int segment = model.segmentOf(e, page, recentSegment[e]);
+        recentSegment[e] = segment;
+        double sum = model.segmentLambda(e, segment);
         int[] zipf = model.zipfShares(e);
         if (zipf.length > 0) {
             double[] perTick = model.perTick(e);
@@ -56,6 +63,16 @@ public final class AccessPaths {
             }
         }
         return sum;
+    }
+
+    /** 1 − e^−λ for {@code page} in epoch {@code e} whose λ is {@code lambda}: precomputed where no Zipf is mixed in. */
+    double accessProbability(int page, int e, double lambda) {
+        if (model.zipfShares(e).length == 0) {
+            int segment = model.segmentOf(e, page, recentSegment[e]);
+            recentSegment[e] = segment;
+            return model.segmentQ(e, segment);
+        }
+        return -Math.expm1(-lambda);
     }
 
     /** Whether {@code page} is accessed in {@code tick} of epoch {@code e}, whose λ is dense (q = 1 − e^−λ). */
@@ -103,7 +120,7 @@ public final class AccessPaths {
                 continue;
             }
             if (lambda >= DENSE) {
-                double q = -Math.expm1(-lambda);
+                double q = accessProbability(page, e, lambda);
                 for (int j = lo; j < hi; j++) {
                     if (denseAccess(page, e, j, q)) {
                         return j;

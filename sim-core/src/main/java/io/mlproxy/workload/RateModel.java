@@ -37,6 +37,8 @@ public final class RateModel {
     /** Per epoch: pages where the patterns other than Zipf change (from 0), and their λ from each on. */
     private final int[][] segmentStart;
     private final double[][] segmentLambda;
+    /** Per epoch and segment: 1 − e^−λ, the chance of an access in a tick (when the epoch has no Zipf). */
+    private final double[][] segmentQ;
     /** Per epoch: indices of the Zipf shares (their λ differs page by page). */
     private final int[][] zipfShares;
     private final List<ScanSweep> scans;
@@ -53,6 +55,7 @@ public final class RateModel {
         poissonPerTick = new double[n];
         segmentStart = new int[n][];
         segmentLambda = new double[n][];
+        segmentQ = new double[n][];
         zipfShares = new int[n][];
         for (int e = 0; e < n; e++) {
             Epoch ep = epochs.get(e);
@@ -104,12 +107,19 @@ public final class RateModel {
         }
         segmentStart[e] = starts;
         segmentLambda[e] = lambdas;
+        segmentQ[e] = new double[lambdas.length];
+        for (int i = 0; i < lambdas.length; i++) {
+            segmentQ[e][i] = -Math.expm1(-lambdas[i]);
+        }
         zipfShares[e] = zipf.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** λ of the piecewise-constant patterns of epoch {@code e} at {@code page}. */
-    double segmentLambda(int e, int page) {
+    /** The segment of epoch {@code e} holding {@code page}, searched from the guess {@code hint}. */
+    int segmentOf(int e, int page, int hint) {
         int[] starts = segmentStart[e];
+        if (hint < starts.length && starts[hint] <= page && (hint + 1 == starts.length || page < starts[hint + 1])) {
+            return hint;
+        }
         int lo = 0;
         int hi = starts.length - 1;
         while (lo < hi) {
@@ -120,7 +130,17 @@ public final class RateModel {
                 hi = mid - 1;
             }
         }
-        return segmentLambda[e][lo];
+        return lo;
+    }
+
+    /** λ of the piecewise-constant patterns of epoch {@code e} in segment {@code segment}. */
+    double segmentLambda(int e, int segment) {
+        return segmentLambda[e][segment];
+    }
+
+    /** 1 − e^−λ of segment {@code segment} of epoch {@code e} (its λ being the page's only when the epoch has no Zipf). */
+    double segmentQ(int e, int segment) {
+        return segmentQ[e][segment];
     }
 
     /** Indices (into {@link #shares}) of epoch {@code e}'s Zipf shares. */

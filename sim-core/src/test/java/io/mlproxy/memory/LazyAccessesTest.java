@@ -41,6 +41,12 @@ class LazyAccessesTest {
     public void watched(int page) {
       calls.add("watched " + page);
     }
+
+    /** Page 2 was accessed at 11 ms without a timed mark (a dense page's last access). */
+    @Override
+    public int lastAccessMs(int page) {
+      return page == 2 ? 11 : Memory.NEVER_TOUCHED;
+    }
   }
 
   @Test
@@ -58,6 +64,8 @@ class LazyAccessesTest {
     // page 3's oracle says it was accessed at 7 ms: young, and its last touch moves on
     assertThat(m.isYoung(3)).isTrue();
     assertThat(m.lastTouchMs(3)).isEqualTo(7);
+    assertThat(m.lastTouchMs(2)).isEqualTo(11);
+    assertThat(m.lastTouchMs(1)).isEqualTo(1);
     assertThat(m.isYoung(2)).isFalse();
     r.calls.clear();
     // the young filter asks about every resident page of the range; page 3 stays (young), 0..2 go
@@ -85,6 +93,10 @@ class LazyAccessesTest {
     assertThat(m.isYoung(1)).isTrue();
     assertThat(m.lastTouchMs(1)).isEqualTo(9);
     m.markAccessed(1, 2); // an older access does not move the last touch back
+    assertThat(m.lastTouchMs(1)).isEqualTo(9);
+    m.testAndClearAccessed(1);
+    m.markAccessed(1); // a mark without a time sets the bit only
+    assertThat(m.isYoung(1)).isTrue();
     assertThat(m.lastTouchMs(1)).isEqualTo(9);
     assertThat(m.counters().touches()).isEqualTo(1);
     m.countHits(41);

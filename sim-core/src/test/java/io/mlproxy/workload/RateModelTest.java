@@ -153,6 +153,14 @@ class RateModelTest {
                     expectLast = j;
                 }
             }
+            int lastEver = -1;
+            for (int j = 0; j < t; j++) {
+                if (paths.accessed(page, j)) {
+                    lastEver = j;
+                }
+            }
+            assertThat(cursors.lastAccessBefore(page, t)).as("last access of %d before %d", page, t)
+                    .isEqualTo(lastEver);
             // sync consumes everything before t; what it reports is the last access since the previous sync
             int last = cursors.sync(page, t);
             assertThat(last).as("page %d, ticks [%d, %d)", page, from, t).isEqualTo(expectLast);
