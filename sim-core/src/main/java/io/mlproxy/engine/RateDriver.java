@@ -163,9 +163,13 @@ final class RateDriver implements LazyAccesses {
 
   // ------------------------------------------------------------------ the oracle's view
 
-  /** What the oracle sees: whether a page is accessed within {@code horizonUs} of now. */
+  /**
+   * What the oracle sees: whether a page is accessed within {@code horizonUs} of now, by its
+   * realised accesses or by a scan's schedule.
+   */
   AccessFuture future(long horizonUs) {
     long horizonTicks = horizonUs / tickUs;
+    boolean scans = model.scanCount() > 0;
     return new AccessFuture() {
       @Override
       public int pages() {
@@ -175,7 +179,9 @@ final class RateDriver implements LazyAccesses {
       @Override
       public boolean touchedWithin(int page) {
         beforeRead(page);
-        return cursors.next(page) <= nowTick + horizonTicks;
+        long limit = nowTick + horizonTicks;
+        return cursors.next(page) <= limit
+            || scans && model.nextScanTouchUs(page, nowTick * tickUs) / tickUs <= limit;
       }
     };
   }

@@ -16,6 +16,10 @@ import io.mlproxy.damon.DamosActionTarget;
  * <p>Times kept per page are {@code int} milliseconds of simulated time (valid up to ~24 days),
  * half the memory of {@code long} microseconds and the unit the kernel-side proxy counts in.
  * Not thread-safe: one memory per simulation thread.
+ *
+ * <p>A rate-based workload replays only faults, outcomes and scans as touches: its
+ * {@link LazyAccesses} marks the other accesses when a bit or last touch is read, hits are counted
+ * with {@link #countHits}, and direct reclaim uses {@link Eviction#SAMPLED_LRU}.
  */
 public final class Memory implements AccessBitSource, DamosActionTarget {
 

@@ -508,6 +508,15 @@ public final class RateModel {
         return first;
     }
 
+    /** When a scan next touches {@code page} at or after {@code fromUs} (µs), or {@link Long#MAX_VALUE}. */
+    public long nextScanTouchUs(int page, long fromUs) {
+        long next = Long.MAX_VALUE;
+        for (ScanSweep s : scans) {
+            next = Math.min(next, s.nextTouchUs(page, fromUs));
+        }
+        return next;
+    }
+
     /** Scan touches with time before {@code timeUs}, summed over every scan of the run. */
     public long scanTouchesBefore(long timeUs) {
         long n = 0;

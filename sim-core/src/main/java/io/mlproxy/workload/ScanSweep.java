@@ -102,6 +102,19 @@ final class ScanSweep {
         return Long.MAX_VALUE;
     }
 
+    /** When this scan next touches {@code page} at or after {@code fromUs} (µs), or {@link Long#MAX_VALUE}. */
+    long nextTouchUs(int page, long fromUs) {
+        long pos = positionOf(page);
+        if (pos < 0) {
+            return Long.MAX_VALUE;
+        }
+        long reached = touchesBefore(fromUs);
+        if (!looping) {
+            return pos >= reached ? timeOfTouch(pos) : Long.MAX_VALUE;
+        }
+        return timeOfTouch(reached + Math.floorMod(pos - reached, (long) span));
+    }
+
     /** The page of the scan's touch number {@code k} (counted from the phase start). */
     int pageAt(long k) {
         int pos = (int) (looping ? k % span : k);

@@ -236,4 +236,37 @@ class RateModelTest {
         }
         assertThat(RateModel.compile(new SyntheticWorkload(100, 1000, many), 5_000, 10_000_000).epochs()).isEqualTo(10);
     }
+
+    @Test
+    void theNextScanTouchIsTheOneTheScheduleDelivers() {
+        int pages = 300;
+        SyntheticWorkload w = new SyntheticWorkload(pages, 20_000, List.of(
+                new Phase(0, List.of(new WeightedPattern(1, new Scan(1, true, 0.0, 0.5)),
+                        new WeightedPattern(1, new Scan(7, false, 0.5, 0.5)), new WeightedPattern(2, new Uniform()))),
+                new Phase(400_000, List.of(new WeightedPattern(1, new Scan(3, true)),
+                        new WeightedPattern(3, new Hotset(0.1, 0.9, 0.0))))));
+        RateModel m = RateModel.compile(w, 1_000, 1_000_000);
+        // deliver every scan touch tick by tick, as the rate driver does, and remember when each page got one
+        List<List<Integer>> touched = new ArrayList<>();
+        for (int p = 0; p < pages; p++) {
+            touched.add(new ArrayList<>());
+        }
+        for (int tick = 0; tick < m.ticks(); tick++) {
+            for (int s = 0; s < m.scanCount(); s++) {
+                for (long k = m.scanTouchesBefore(s, tick * 1_000L); k < m.scanTouchesBefore(s, (tick + 1) * 1_000L); k++) {
+                    touched.get(m.scanPage(s, k)).add(tick);
+                }
+            }
+        }
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int q = 0; q < 5_000; q++) {
+            int page = rnd.nextInt(pages);
+            int tick = rnd.nextInt(m.ticks());
+            long expected = touched.get(page).stream().filter(t -> t >= tick).findFirst().map(t -> (long) t)
+                    .orElse(Long.MAX_VALUE);
+            long next = m.nextScanTouchUs(page, tick * 1_000L);
+            assertThat(next == Long.MAX_VALUE ? Long.MAX_VALUE : next / 1_000).as("page %d from tick %d", page, tick)
+                    .isEqualTo(expected);
+        }
+    }
 }
