@@ -24,7 +24,7 @@ public record DamonRow(
     long szTriedBytes,
     long nrApplied,
     long szAppliedBytes,
-    long effectiveQuotaBytes) {
+    long effectiveQuotaBytes) implements java.io.Serializable {
 
   /** The header of damon.csv, matching {@link #write(Csv)}. */
   public static final String[] HEADER = {

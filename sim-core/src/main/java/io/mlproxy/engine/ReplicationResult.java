@@ -23,4 +23,4 @@ public record ReplicationResult(
     long touches,
     Map<String, Long> agentCounters,
     byte[] agentLog,
-    List<DamonRow> damon) {}
+    List<DamonRow> damon) implements java.io.Serializable {}
