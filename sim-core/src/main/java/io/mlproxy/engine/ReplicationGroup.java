@@ -47,6 +47,9 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
 
   @Override
   public List<ReplicationResult> call() throws Exception {
+    if (plan.rate() != null) {
+      return rateBased();
+    }
     AccessStream source = plan.workload().open(new MersenneTwister(SeedPlan.streamSeed(repSeed, "workload")));
     if (variants.size() == 1) {
       // nothing to share: the variant reads the source itself
@@ -110,6 +113,46 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
     } finally {
       pool.shutdownNow();
       profile.addProduction(plan.workload() instanceof TraceSource, common.produceNanos());
+    }
+  }
+
+  /**
+   * Rate-based runs share no stream: each variant draws its accesses from the rates with the
+   * workload's seed (the same accesses in every variant), side by side under the CPU permits.
+   */
+  private List<ReplicationResult> rateBased() throws Exception {
+    if (variants.size() == 1) {
+      return List.of(runVariant(variants.get(0), null, () -> 0));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(variants.size(), r -> {
+      Thread t = new Thread(r, "replication-" + rep);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<ReplicationResult>> futures = new ArrayList<>();
+      for (Variant v : variants) {
+        futures.add(pool.submit(() -> runVariant(v, null, () -> 0)));
+      }
+      List<ReplicationResult> results = new ArrayList<>();
+      for (Future<ReplicationResult> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (ExecutionException e) {
+          futures.forEach(x -> x.cancel(true));
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(String.valueOf(cause.getMessage()), cause);
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -22,6 +22,7 @@ import io.mlproxy.proxy.TransitionReason;
 import io.mlproxy.scenario.AgentSpec;
 import io.mlproxy.scenario.FaultSpec;
 import io.mlproxy.scenario.Variant;
+import io.mlproxy.workload.AccessFuture;
 import io.mlproxy.workload.AccessStream;
 import io.mlproxy.workload.Lookahead;
 import java.util.ArrayList;
@@ -65,6 +66,7 @@ final class ReplicationModel {
 
   private final EventLog events = new EventLog();
   private final List<TimeseriesRow> rows = new ArrayList<>();
+  private final List<DamonRow> damonRows = new ArrayList<>();
   private final List<int[]> heatmapRows = new ArrayList<>();
   private final long[] modeTimeUs = new long[4];
 
@@ -73,6 +75,8 @@ final class ReplicationModel {
   private DamonMonitor monitor;
   private TickReader reader;
   private Lookahead future;
+  /** Drives the memory from the workload's rates instead of its touches (workload.model: rate), else null. */
+  private RateDriver rates;
   private OraclePolicy oracle;
   private DamosScheme scheme;
   private MlModelProxy proxy;
@@ -137,7 +141,7 @@ final class ReplicationModel {
       }
       if (reader != null) {
         reader.close();
-      } else {
+      } else if (workload != null) {
         workload.close();
       }
     }
@@ -149,17 +153,24 @@ final class ReplicationModel {
     memory = new Memory(plan.memory());
     monitor =
         new DamonMonitor(plan.monitor(), memory, new MersenneTwister(SeedPlan.streamSeed(repSeed, "monitor")));
-    AccessStream stream = workload;
+    AccessFuture oracleFuture = null;
+    if (plan.rate() != null) {
+      // the same seed as the touch stream's: every variant of the replication sees the same accesses
+      rates = new RateDriver(plan.rate(), SeedPlan.streamSeed(repSeed, "workload"), memory);
+      oracleFuture = variant == Variant.ORACLE ? rates.future(plan.oracleHorizonUs()) : null;
+    } else if (variant == Variant.ORACLE) {
+      future = new Lookahead(workload, plan.oracleHorizonUs());
+      oracleFuture = future;
+      reader = TickReader.ofLookahead(future, BATCH);
+    } else {
+      reader = TickReader.of(workload, BATCH);
+    }
     if (variant == Variant.ORACLE) {
-      future = new Lookahead(stream, plan.oracleHorizonUs());
       boolean sameQuota = plan.scenario().oracle().sameQuota();
       oracle =
           new OraclePolicy(
-              memory, future, sameQuota ? plan.reclaim().quotaBytes() : 0, sameQuota ? plan.reclaim().quotaMs() : 0,
-              plan.reclaim().quotaResetIntervalMs());
-      reader = TickReader.ofLookahead(future, BATCH);
-    } else {
-      reader = TickReader.of(stream, BATCH);
+              memory, oracleFuture, sameQuota ? plan.reclaim().quotaBytes() : 0,
+              sameQuota ? plan.reclaim().quotaMs() : 0, plan.reclaim().quotaResetIntervalMs());
     }
     if (variant.usesProxy()) {
       wireProxy();
@@ -269,7 +280,11 @@ final class ReplicationModel {
 
   /** The tick ending at {@code now}: its touches, then a DAMON sample when a sampling interval ends. */
   private void tick(long now, long tickUs) {
-    reader.until(now, (pages, from, to) -> memory.touchAll(pages, from, to, now - tickUs));
+    if (rates != null) {
+      rates.tick(now);
+    } else {
+      reader.until(now, (pages, from, to) -> memory.touchAll(pages, from, to, now - tickUs));
+    }
     if (++tickCount % ticksPerSample == 0) {
       monitor.sample(now);
     }
@@ -301,7 +316,9 @@ final class ReplicationModel {
       monitor.aggregate(now);
     }
     if (oracle != null) {
-      future.advanceTo(now);
+      if (future != null) {
+        future.advanceTo(now);
+      }
       oracle.apply(now);
     }
     residentSum += memory.residentPages();
@@ -313,6 +330,7 @@ final class ReplicationModel {
     if (++aggregationsSinceRow == aggregationsPerRow) {
       aggregationsSinceRow = 0;
       rows.add(row(now));
+      damonRows.add(DamonRow.of(now, monitor, scheme));
     }
   }
 
@@ -444,6 +462,7 @@ final class ReplicationModel {
         proxy == null ? Map.of() : Map.copyOf(proxy.counters()),
         c.touches(),
         external == null ? Map.of() : external.counters(),
-        external == null ? new byte[0] : external.log().toBytes());
+        external == null ? new byte[0] : external.log().toBytes(),
+        List.copyOf(damonRows));
   }
 }

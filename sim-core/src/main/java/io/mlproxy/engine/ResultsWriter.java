@@ -108,6 +108,7 @@ public final class ResultsWriter {
     try {
       Files.createDirectories(repDir);
       writeCsv(repDir.resolve("timeseries.csv"), csv -> writeTimeseries(csv, r.rows()));
+      writeCsv(repDir.resolve("damon.csv"), csv -> writeDamon(csv, r.damon()));
       if (!r.heatmap().isEmpty()) {
         writeCsv(repDir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, c.scenario().memory().pages()));
       }
@@ -232,6 +233,13 @@ public final class ResultsWriter {
   private static void writeTimeseries(Csv csv, List<TimeseriesRow> rows) {
     csv.row(TimeseriesRow.HEADER);
     for (TimeseriesRow row : rows) {
+      row.write(csv);
+    }
+  }
+
+  private static void writeDamon(Csv csv, List<DamonRow> rows) {
+    csv.row(DamonRow.HEADER);
+    for (DamonRow row : rows) {
       row.write(csv);
     }
   }

@@ -15,7 +15,7 @@ package io.mlproxy.workload;
  * bytes per page), never copies itself to grow, and none of its arrays is large enough to be a
  * humongous object for the collector.
  */
-public final class Lookahead implements AccessStream {
+public final class Lookahead implements AccessStream, AccessFuture {
     /** {@link #nextTouchUs} of a page not touched within the window. */
     public static final long NO_TOUCH = Long.MAX_VALUE;
 
@@ -118,6 +118,7 @@ public final class Lookahead implements AccessStream {
     }
 
     /** Whether {@code page} is touched in the window (now, now+H]. */
+    @Override
     public boolean touchedWithin(int page) {
         return pageState[3 * page] > 0;
     }
