@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The scenario report: one self-contained {@code report.html} (inline SVG and PNG data, inline
- * styles, no scripts, nothing fetched) with the run's header, the verdict, the headline table
- * and the seven charts.
+ * styles, no scripts, nothing fetched) with the run's header, the verdict, the headline table,
+ * DAMON's regions and quota and the seven charts.
  */
 public final class ScenarioReport {
 
@@ -56,8 +56,10 @@ public final class ScenarioReport {
     if (r.run().has("description")) {
       h.element("p", r.run().get("description"), "class", "description");
     }
-    List<Figure> figures = CHARTS.stream().map(c -> c.render(r)).toList();
-    h.open("nav").element("a", "Verdict", "href", "#verdict").element("a", "Headline table", "href", "#headline");
+    // the charts are independent: drawn side by side (order kept)
+    List<Figure> figures = CHARTS.parallelStream().map(c -> c.render(r)).toList();
+    h.open("nav").element("a", "Verdict", "href", "#verdict").element("a", "Headline table", "href", "#headline")
+        .element("a", "DAMON regions and quota", "href", "#damon");
     for (Figure f : figures) {
       h.element("a", f.title().replaceAll(" \\(replication 1\\)", ""), "href", "#fig-" + f.id());
     }
@@ -76,6 +78,7 @@ public final class ScenarioReport {
             + "handcrafted) / (oracle − handcrafted). λ = " + r.run().get("lambda") + ".",
             "class", "muted")
         .close("section").nl();
+    DamonSection.write(h, r);
     h.open("section", "id", "charts").element("h2", "Charts");
     for (Figure f : figures) {
       h.open("figure", "id", "fig-" + f.id(), "class", f.drawn() ? "drawn" : "missing");

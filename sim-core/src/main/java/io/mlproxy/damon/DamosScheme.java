@@ -29,6 +29,9 @@ public final class DamosScheme {
     private long nrApplied;
     private long szApplied;
     private long nrOverridden;
+    /** Applications while active, and those in which the quota stopped a matching region (or part of one). */
+    private long applications;
+    private long quotaLimited;
     /** apply_interval_us in aggregation intervals (mainline's default: every aggregation). */
     private int applyEvery = 1;
     private int sinceApply;
@@ -136,6 +139,19 @@ public final class DamosScheme {
         return watermarks.active();
     }
 
+    /** Applications while the watermarks let the scheme act. */
+    public long applications() {
+        return applications;
+    }
+
+    /**
+     * Applications in which the quota ran out before every region matching the access pattern was
+     * acted on: a region clipped at the quota's edge or not reached at all.
+     */
+    public long quotaLimitedApplications() {
+        return quotaLimited;
+    }
+
     public DamosStats stats() {
         return new DamosStats(nrTried, szTried, nrApplied, szApplied, quota.qtExceeds, nrOverridden);
     }
@@ -164,6 +180,7 @@ public final class DamosScheme {
         int n = regions.count();
         sortColdestFirst(regions, n, maxNrAccesses, aggregationUs);
         pieces.reset(n);
+        boolean limited = false;
         for (int k = 0; k < n; k++) {
             int i = order[k];
             int start = regions.startUnchecked(i);
@@ -179,6 +196,7 @@ public final class DamosScheme {
                 if (budget && (long) (end - s) * pageSize > remaining) {
                     candidateEnd = s + (int) (remaining / pageSize);
                 }
+                limited |= matches && (!budget || candidateEnd < end);
                 int defaultAction = budget && matches ? action.code() : DamosAction.NONE.code();
                 int finalAction = hook.decide(i, s, candidateEnd, defaultAction);
                 int decidedEnd = Math.max(s + 1, Math.min(candidateEnd, hook.lastDecisionEnd()));
@@ -207,6 +225,12 @@ public final class DamosScheme {
             }
         }
         pieces.applyTo(regions);
+        if (active) {
+            applications++;
+            if (limited) {
+                quotaLimited++;
+            }
+        }
     }
 
     /** Carries out one action on [start, end); returns the pages it changed. */

@@ -22,6 +22,7 @@ import io.mlproxy.proxy.TransitionReason;
 import io.mlproxy.scenario.AgentSpec;
 import io.mlproxy.scenario.FaultSpec;
 import io.mlproxy.scenario.Variant;
+import io.mlproxy.workload.AccessFuture;
 import io.mlproxy.workload.AccessStream;
 import io.mlproxy.workload.Lookahead;
 import java.util.ArrayList;
@@ -57,9 +58,15 @@ final class ReplicationModel {
   private final int rep;
   private final long repSeed;
   private final boolean heatmap;
+  /** The replication's workload stream, read by this variant only (shared through {@link CommonStream}). */
+  private final AccessStream workload;
+  private final boolean measureCpu;
+  private long cpuStartNanos = -1;
+  private long cpuEndNanos;
 
   private final EventLog events = new EventLog();
   private final List<TimeseriesRow> rows = new ArrayList<>();
+  private final List<DamonRow> damonRows = new ArrayList<>();
   private final List<int[]> heatmapRows = new ArrayList<>();
   private final long[] modeTimeUs = new long[4];
 
@@ -68,6 +75,8 @@ final class ReplicationModel {
   private DamonMonitor monitor;
   private TickReader reader;
   private Lookahead future;
+  /** Drives the memory from the workload's rates instead of its touches (workload.model: rate), else null. */
+  private RateDriver rates;
   private OraclePolicy oracle;
   private DamosScheme scheme;
   private MlModelProxy proxy;
@@ -86,13 +95,38 @@ final class ReplicationModel {
   private double footprintSum;
   private long aggregations;
 
-  ReplicationModel(RunPlan plan, Variant variant, int rep, long repSeed, boolean heatmap) {
+  /**
+   * A variant reading {@code workload}, which must yield the replication's stream (the one opened
+   * from the replication's "workload" seed); this model closes it.
+   *
+   * @param measureCpu whether to measure the CPU time the simulation thread spends ({@link #cpuNanos})
+   */
+  ReplicationModel(RunPlan plan, Variant variant, int rep, long repSeed, boolean heatmap, AccessStream workload,
+      boolean measureCpu) {
     this.plan = plan;
     this.variant = variant;
     this.rep = rep;
     this.repSeed = repSeed;
     this.heatmap = heatmap;
+    this.workload = workload;
+    this.measureCpu = measureCpu;
   }
+
+  /** CPU time of the simulation thread from the first event to the last aggregation, ns (0 unless measured). */
+  long cpuNanos() {
+    return cpuStartNanos < 0 ? 0 : cpuEndNanos - cpuStartNanos;
+  }
+
+  private void noteCpu() {
+    long now = THREADS.getCurrentThreadCpuTime();
+    if (cpuStartNanos < 0) {
+      cpuStartNanos = now;
+    }
+    cpuEndNanos = now;
+  }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   /** Runs the replication to its end on the calling thread (DSOL's worker does the events). */
   ReplicationResult run() {
@@ -107,6 +141,8 @@ final class ReplicationModel {
       }
       if (reader != null) {
         reader.close();
+      } else if (workload != null) {
+        workload.close();
       }
     }
     return result();
@@ -117,17 +153,24 @@ final class ReplicationModel {
     memory = new Memory(plan.memory());
     monitor =
         new DamonMonitor(plan.monitor(), memory, new MersenneTwister(SeedPlan.streamSeed(repSeed, "monitor")));
-    AccessStream stream = plan.workload().open(new MersenneTwister(SeedPlan.streamSeed(repSeed, "workload")));
+    AccessFuture oracleFuture = null;
+    if (plan.rate() != null) {
+      // the same seed as the touch stream's: every variant of the replication sees the same accesses
+      rates = new RateDriver(plan.rate(), SeedPlan.streamSeed(repSeed, "workload"), memory);
+      oracleFuture = variant == Variant.ORACLE ? rates.future(plan.oracleHorizonUs()) : null;
+    } else if (variant == Variant.ORACLE) {
+      future = new Lookahead(workload, plan.oracleHorizonUs());
+      oracleFuture = future;
+      reader = TickReader.ofLookahead(future, BATCH);
+    } else {
+      reader = TickReader.of(workload, BATCH);
+    }
     if (variant == Variant.ORACLE) {
-      future = new Lookahead(stream, plan.oracleHorizonUs());
       boolean sameQuota = plan.scenario().oracle().sameQuota();
       oracle =
           new OraclePolicy(
-              memory, future, sameQuota ? plan.reclaim().quotaBytes() : 0, sameQuota ? plan.reclaim().quotaMs() : 0,
-              plan.reclaim().quotaResetIntervalMs());
-      reader = TickReader.ofLookahead(future, BATCH);
-    } else {
-      reader = TickReader.of(stream, BATCH);
+              memory, oracleFuture, sameQuota ? plan.reclaim().quotaBytes() : 0,
+              sameQuota ? plan.reclaim().quotaMs() : 0, plan.reclaim().quotaResetIntervalMs());
     }
     if (variant.usesProxy()) {
       wireProxy();
@@ -210,18 +253,41 @@ final class ReplicationModel {
 
   // ------------------------------------------------------------------ events
 
+  /**
+   * Workload ticks. One DSOL event runs every tick due before the next other event in DSOL's list
+   * (an aggregation, the agent, a fault, the end): nothing can happen between them, so running
+   * them back to back is the order the list would give, and the engine costs one event per batch
+   * instead of one per tick (with 100 touches per tick it was a quarter of a trace replay's time).
+   * A tick at the very time of another event is left to DSOL, which orders them by priority.
+   */
   private void scheduleTicks(long tickUs) {
-    Runnable[] tick = new Runnable[1];
-    tick[0] =
+    Runnable[] ticks = new Runnable[1];
+    ticks[0] =
         () -> {
-          long now = scheduler.nowUs();
-          reader.until(now, (pages, from, to) -> memory.touchAll(pages, from, to, now - tickUs));
-          if (++tickCount % ticksPerSample == 0) {
-            monitor.sample(now);
+          if (measureCpu && cpuStartNanos < 0) {
+            noteCpu();
           }
-          scheduler.after(tickUs, tick[0]::run);
+          long limit = scheduler.nextEventUs();
+          long at = scheduler.nowUs();
+          do {
+            tick(at, tickUs);
+            at += tickUs;
+          } while (at < limit);
+          scheduler.at(at, ticks[0]::run);
         };
-    scheduler.at(tickUs, tick[0]::run);
+    scheduler.at(tickUs, ticks[0]::run);
+  }
+
+  /** The tick ending at {@code now}: its touches, then a DAMON sample when a sampling interval ends. */
+  private void tick(long now, long tickUs) {
+    if (rates != null) {
+      rates.tick(now);
+    } else {
+      reader.until(now, (pages, from, to) -> memory.touchAll(pages, from, to, now - tickUs));
+    }
+    if (++tickCount % ticksPerSample == 0) {
+      monitor.sample(now);
+    }
   }
 
   private void scheduleAggregations(long aggregationUs) {
@@ -229,6 +295,9 @@ final class ReplicationModel {
     aggregate[0] =
         () -> {
           aggregate(scheduler.nowUs(), aggregationUs);
+          if (measureCpu) {
+            noteCpu();
+          }
           scheduler.at(scheduler.nowUs() + aggregationUs, Scheduler.LATE, aggregate[0]::run);
         };
     scheduler.at(aggregationUs, Scheduler.LATE, aggregate[0]::run);
@@ -247,7 +316,9 @@ final class ReplicationModel {
       monitor.aggregate(now);
     }
     if (oracle != null) {
-      future.advanceTo(now);
+      if (future != null) {
+        future.advanceTo(now);
+      }
       oracle.apply(now);
     }
     residentSum += memory.residentPages();
@@ -259,6 +330,7 @@ final class ReplicationModel {
     if (++aggregationsSinceRow == aggregationsPerRow) {
       aggregationsSinceRow = 0;
       rows.add(row(now));
+      damonRows.add(DamonRow.of(now, monitor, scheme));
     }
   }
 
@@ -390,6 +462,7 @@ final class ReplicationModel {
         proxy == null ? Map.of() : Map.copyOf(proxy.counters()),
         c.touches(),
         external == null ? Map.of() : external.counters(),
-        external == null ? new byte[0] : external.log().toBytes());
+        external == null ? new byte[0] : external.log().toBytes(),
+        List.copyOf(damonRows));
   }
 }

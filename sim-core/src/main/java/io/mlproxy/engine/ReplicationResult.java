@@ -12,6 +12,7 @@ import java.util.Map;
  * @param touches touches replayed, for checking that all variants saw the same stream
  * @param agentCounters an external agent's counters (empty for built-in agents and no agent)
  * @param agentLog an external agent's agent.log (empty for built-in agents and no agent)
+ * @param damon DAMON's regions and the scheme's statistics, one row per output step
  */
 public record ReplicationResult(
     ReplicationOutcome outcome,
@@ -21,4 +22,5 @@ public record ReplicationResult(
     Map<String, Long> proxyCounters,
     long touches,
     Map<String, Long> agentCounters,
-    byte[] agentLog) implements java.io.Serializable {}
+    byte[] agentLog,
+    List<DamonRow> damon) implements java.io.Serializable {}

@@ -1,8 +1,8 @@
 package io.mlproxy.engine;
 
 import io.mlproxy.scenario.Variant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 
 /**
  * The unit of work an executor runs: some variants of one replication of one compiled scenario.
@@ -24,13 +24,20 @@ public record ReplicationTask(RunPlan plan, int rep, long seed, List<Variant> va
     }
   }
 
-  /** Runs the variants one after the other; results in {@link #variants()} order. */
+  /**
+   * Runs the variants on one core, several of them in lockstep on one shared workload stream
+   * ({@link ReplicationGroup}); results in {@link #variants()} order.
+   */
   public List<ReplicationResult> run() {
-    List<ReplicationResult> out = new ArrayList<>(variants.size());
-    for (Variant v : variants) {
-      // the heatmap is written for replication 1 only
-      out.add(new ReplicationModel(plan, v, rep, seed, rep == 1).run());
+    try {
+      return new ReplicationGroup(plan, variants, rep, seed, new Semaphore(1, true), () -> { }, RunProfile.NONE).call();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("replication " + rep + " was interrupted", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(String.valueOf(e.getMessage()), e);
     }
-    return out;
   }
 }

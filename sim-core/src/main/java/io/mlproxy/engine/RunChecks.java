@@ -9,6 +9,9 @@ import io.mlproxy.scenario.ScenarioCheck;
 import io.mlproxy.scenario.TraceSpec;
 import io.mlproxy.scenario.Units;
 import io.mlproxy.scenario.Variant;
+import io.mlproxy.scenario.WorkloadSpec;
+import io.mlproxy.workload.RateModel;
+import io.mlproxy.workload.SyntheticWorkload;
 import io.mlproxy.workload.TraceFootprint;
 import io.mlproxy.workload.TraceFormatException;
 import io.mlproxy.workload.Traces;
@@ -25,18 +28,41 @@ import java.util.function.UnaryOperator;
  * scenario these checks accept compiles.
  *
  * <p>Checked: the trace (readable, not empty, not spanning zero time with its own time column,
- * no more distinct pages than memory.pages), the break-even time B against the feedback window W,
- * and the work of the run against {@link WorkLimits} (lifted by {@code --force}).
+ * no more distinct pages than memory.pages), a rate-based workload's epochs (at most
+ * {@link RateModel#MAX_EPOCHS}), the break-even time B against the feedback window W, and the work
+ * of the run against {@link WorkLimits} (lifted by {@code --force}).
  */
 public final class RunChecks implements ScenarioCheck {
 
   private final WorkLimits limits;
   private final UnaryOperator<Scenario> overrides;
+  private final TraceReading reading;
+
+  /** How much of a trace the checks read before the run. */
+  public enum TraceReading {
+    /**
+     * The whole part the run replays, checked before anything runs (validate): readable, not
+     * empty, no more distinct pages than the address space, its span and rate.
+     */
+    AHEAD,
+    /**
+     * Only what the run needs before it starts (run): a trace with its own times ({@code time:
+     * column}) is read ahead for its mean rate (B) and span (the loop's period); any other trace
+     * is opened and its first records read, and the rest is checked as the run replays it.
+     */
+    AS_REPLAYED
+  }
 
   /** Checks with {@code limits}, after applying the command line's {@code overrides} to the scenario. */
   public RunChecks(WorkLimits limits, UnaryOperator<Scenario> overrides) {
+    this(limits, overrides, TraceReading.AHEAD);
+  }
+
+  /** As above, reading a trace ahead as {@code reading} says. */
+  public RunChecks(WorkLimits limits, UnaryOperator<Scenario> overrides, TraceReading reading) {
     this.limits = limits;
     this.overrides = overrides;
+    this.reading = reading;
   }
 
   /** Checks the scenario as written, with the default work limits. */
@@ -46,20 +72,22 @@ public final class RunChecks implements ScenarioCheck {
 
   @Override
   public void check(Scenario scenario, Findings findings) {
-    derive(overrides.apply(scenario), findings, limits);
+    derive(overrides.apply(scenario), findings, limits, reading);
   }
 
   /**
    * What compiling needs and the checks find.
    *
-   * @param trace the trace's footprint over the part the run replays, or null for phases
+   * @param trace the trace's footprint over the part the run replays, or null for phases and for a
+   *     trace not read ahead
    * @param touchesPerSecond the mean rate, for B
    * @param breakEvenMs B
    * @param feedbackWindowMs W, the scenario's or (auto) {@link #autoFeedbackWindowMs} of B
    * @param work the estimated work of the whole run
+   * @param rate the workload's rates when it is rate-based ({@code workload.model: rate}), else null
    */
   public record Derived(TraceFootprint trace, double touchesPerSecond, long breakEvenMs, long feedbackWindowMs,
-                        WorkEstimate work) {}
+                        WorkEstimate work, RateModel rate) {}
 
   /**
    * W when the scenario says auto: 2 x B, so a page left alone for W counts as much as one needed
@@ -73,20 +101,33 @@ public final class RunChecks implements ScenarioCheck {
     return breakEvenMs > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : Math.max(breakEvenMs + 1, 2 * breakEvenMs);
   }
 
-  /** Derives the run's figures, reporting every problem to {@code findings}; null parts where a problem stops it. */
+  /** Derives the run's figures, reading a trace ahead in full; see {@link #derive(Scenario, Findings, WorkLimits, TraceReading)}. */
   public static Derived derive(Scenario s, Findings findings, WorkLimits limits) {
+    return derive(s, findings, limits, TraceReading.AHEAD);
+  }
+
+  /** Derives the run's figures, reporting every problem to {@code findings}; null parts where a problem stops it. */
+  public static Derived derive(Scenario s, Findings findings, WorkLimits limits, TraceReading reading) {
     MemorySpec m = s.memory();
     TraceFootprint trace = null;
     double rate = s.workload().ratePerSecond();
     if (s.workload().trace().isPresent()) {
       TraceSpec t = s.workload().trace().get();
-      trace = scanTrace(s, t, findings);
-      if (trace == null) {
-        return new Derived(null, rate, -1, -1, null);
+      if (reading == TraceReading.AHEAD || t.time() == TraceSpec.Time.COLUMN) {
+        trace = scanTrace(s, t, findings);
+        if (trace == null) {
+          return new Derived(null, rate, -1, -1, null, null);
+        }
+      } else if (!peekTrace(s, t, findings)) {
+        return new Derived(null, rate, -1, -1, null, null);
       }
       rate = t.time() == TraceSpec.Time.RATE
           ? t.ratePerSecond()
           : trace.touches() / Math.max(1e-6, trace.durationUs() / 1e6);
+    }
+    RateModel rates = null;
+    if (s.workload().modelFor(m.pages()) == WorkloadSpec.Model.RATE && !s.workload().isTrace()) {
+      rates = rateModel(s, findings);
     }
     long faultUs = m.faultCostNs() / 1000;
     long pageoutUs = m.pageoutCostPerPageNs() / 1000;
@@ -107,14 +148,29 @@ public final class RunChecks implements ScenarioCheck {
           + "), and no pageout could ever be judged worth it (expected a feedback_window longer than B, or a"
           + " higher rate, a lower lambda or costs, or fewer pages)");
     }
-    oracleWindow(s, rate, breakEven, findings);
-    WorkEstimate work = WorkEstimate.of(s, trace);
+    if (s.workload().modelFor(m.pages()) == WorkloadSpec.Model.TOUCH) {
+      oracleWindow(s, rate, breakEven, findings);
+    }
+    WorkEstimate work = WorkEstimate.of(s, trace, rates);
     String over = limits.exceeded(work);
     if (over != null) {
       findings.error("duration", "the run would take too long: " + over + " (expected a shorter duration, a "
           + "lower rate, longer intervals or fewer replications; or --force to run it anyway)");
     }
-    return new Derived(trace, rate, breakEven, window, work);
+    return new Derived(trace, rate, breakEven, window, work, rates);
+  }
+
+  /** The rates of a synthetic workload, or null (and a finding) when it changes its rates too often. */
+  private static RateModel rateModel(Scenario s, Findings findings) {
+    try {
+      SyntheticWorkload w =
+          new SyntheticWorkload(s.memory().pages(), s.workload().ratePerSecond(), ScenarioCompiler.phases(s));
+      return RateModel.compile(w, s.workload().tickUs(), s.durationUs());
+    } catch (IllegalArgumentException e) {
+      findings.error("workload.model", "rate: " + e.getMessage() + " (expected fewer rate changes: fewer phases,"
+          + " longer periodic periods, slower drift or growth over a longer time; or model: touch)");
+      return null;
+    }
   }
 
   /**
@@ -137,6 +193,33 @@ public final class RunChecks implements ScenarioCheck {
           + " (rate × min(horizon, duration) = %s/s × %s%s, 16 bytes each); expected at most %d: a shorter"
           + " oracle.horizon, a lower rate, or no oracle variant", touches, fmt(rate),
           Units.formatDurationUs(windowUs), auto ? ", the horizon being B" : "", MAX_ORACLE_WINDOW_TOUCHES));
+    }
+  }
+
+  /**
+   * Opens the trace and reads its first records: false (and a finding) when it cannot be opened,
+   * its first records are bad or it holds no record at all.
+   */
+  private static boolean peekTrace(Scenario s, TraceSpec t, Findings findings) {
+    io.mlproxy.workload.TraceSpec spec = ScenarioCompiler.traceSpec(t, s.memory().pages());
+    String name = SafeText.escapeLine(t.path().toString());
+    try (io.mlproxy.workload.TraceStream stream = Traces.open(spec)) {
+      int[] pages = new int[64];
+      long[] times = new long[64];
+      if (stream.read(pages, times, pages.length) == 0) {
+        findings.error("workload.trace.path", name + " holds no record to replay"
+            + (stream.skippedRecords() > 0 ? ": all " + stream.skippedRecords()
+                + " records are malformed (skipped: lenient)" : "") + " (expected at least one valid record)");
+        return false;
+      }
+      return true;
+    } catch (TraceFormatException e) {
+      findings.error("workload.trace.path", SafeText.escapeLine(e.getMessage()));
+      return false;
+    } catch (UncheckedIOException e) {
+      findings.error("workload.trace.path", "cannot read " + name + ": "
+          + SafeText.escapeLine(String.valueOf(e.getCause().getMessage())));
+      return false;
     }
   }
 
@@ -178,17 +261,26 @@ public final class RunChecks implements ScenarioCheck {
     return f;
   }
 
-  /** How much a run does, summed over every variant and replication it simulates. */
-  public record WorkEstimate(long runs, long touches, long events, long regionVisits, long rows) {
+  /**
+   * How much a run does, summed over every variant and replication it simulates; {@code pageEpochs}
+   * (pages × rate epochs: each page's accesses may be drawn once per epoch) is 0 for touch-based
+   * runs, whose {@code touches} are all replayed, while a rate-based run replays only its scans'.
+   */
+  public record WorkEstimate(long runs, long touches, long events, long regionVisits, long rows, long pageEpochs) {
+
+    /** An estimate of a touch-based run. */
+    public WorkEstimate(long runs, long touches, long events, long regionVisits, long rows) {
+      this(runs, touches, events, regionVisits, rows, 0);
+    }
 
     /** The estimate of running {@code s} (the reference variant {@code none} always runs). */
-    static WorkEstimate of(Scenario s, TraceFootprint trace) {
+    static WorkEstimate of(Scenario s, TraceFootprint trace, RateModel rates) {
       long duration = s.durationUs();
       java.util.Set<Variant> run = java.util.EnumSet.copyOf(s.variants());
       run.add(Variant.NONE);
       long runs = Sat.mul(s.replications(), run.size());
       long agentRuns = Sat.mul(s.replications(), run.stream().filter(Variant::runsAgent).count());
-      long touches = Sat.mul(runs, touchesPerRun(s, trace));
+      long touches = Sat.mul(runs, rates != null ? rates.scanTouchesBefore(s.durationUs()) : touchesPerRun(s, trace));
       long ticks = duration / s.workload().tickUs();
       long samples = duration / s.monitor().samplingUs();
       long aggregations = duration / s.monitor().aggregationUs();
@@ -200,15 +292,20 @@ public final class RunChecks implements ScenarioCheck {
       // kept in memory until written: a time-series row per output step of every run, and a
       // heatmap row per aggregation of replication 1 of every variant
       long rows = Sat.add(Sat.mul(runs, duration / s.outputStepUs()), Sat.mul(run.size(), aggregations));
-      return new WorkEstimate(runs, touches, events, visits, rows);
+      long pageEpochs = rates == null ? 0 : Sat.mul(runs, Sat.mul(rates.pages(), rates.epochs()));
+      return new WorkEstimate(runs, touches, events, visits, rows, pageEpochs);
     }
 
     private static long touchesPerRun(Scenario s, TraceFootprint trace) {
       long duration = s.durationUs();
-      if (trace == null) {
+      if (s.workload().trace().isEmpty()) {
         return Sat.mul(s.workload().ratePerSecond(), duration) / 1_000_000L;
       }
       TraceSpec t = s.workload().trace().get();
+      if (trace == null) {
+        // not read ahead (time: rate): at most the touches of the rate grid before the end
+        return Sat.mul(t.ratePerSecond(), duration) / 1_000_000L;
+      }
       if (!t.loop() || !trace.complete()) {
         return trace.touches();
       }
@@ -220,10 +317,14 @@ public final class RunChecks implements ScenarioCheck {
       return Sat.mul(trace.touches(), duration / period + 1);
     }
 
-    /** "2 runs, 3.6e+07 touches, 7.2e+04 events, 2.0e+08 region visits, 4.0e+03 result rows". */
+    /**
+     * "2 runs, 3.6e+07 touches, 7.2e+04 events, 2.0e+08 region visits, 4.0e+03 result rows", and
+     * for a rate-based run the touches replayed (its scans') and ", 3.4e+07 page-epochs".
+     */
     public String describe() {
       return String.format(Locale.ROOT, "%d runs, %.2g touches, %.2g events, %.2g region visits, %.2g result rows",
-          runs, (double) touches, (double) events, (double) regionVisits, (double) rows);
+          runs, (double) touches, (double) events, (double) regionVisits, (double) rows)
+          + (pageEpochs > 0 ? String.format(Locale.ROOT, ", %.2g page-epochs", (double) pageEpochs) : "");
     }
   }
 
@@ -232,15 +333,15 @@ public final class RunChecks implements ScenarioCheck {
    * visits (each sampling and aggregation visits every region) and result rows (held in memory,
    * about 150 to 300 bytes each, until written), summed over its runs.
    */
-  public record WorkLimits(long touches, long events, long regionVisits, long rows) {
+  public record WorkLimits(long touches, long events, long regionVisits, long rows, long pageEpochs) {
 
     /** Some minutes on the 2-core development machine for each, and rows within about 1 GiB; see README. */
     public static final WorkLimits DEFAULT =
-        new WorkLimits(10_000_000_000L, 1_000_000_000L, 20_000_000_000L, 4_000_000L);
+        new WorkLimits(10_000_000_000L, 1_000_000_000L, 20_000_000_000L, 4_000_000L, 10_000_000_000L);
 
     /** No limit ({@code --force}). */
     public static final WorkLimits NONE =
-        new WorkLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+        new WorkLimits(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
 
     /** What exceeds its limit, or null. */
     String exceeded(WorkEstimate w) {
@@ -254,6 +355,10 @@ public final class RunChecks implements ScenarioCheck {
       if (w.regionVisits() > regionVisits) {
         over.add(String.format(Locale.ROOT, "%.2g region visits (limit %.2g)", (double) w.regionVisits(),
             (double) regionVisits));
+      }
+      if (w.pageEpochs() > pageEpochs) {
+        over.add(String.format(Locale.ROOT, "%.2g page-epochs of a rate-based workload (limit %.2g)",
+            (double) w.pageEpochs(), (double) pageEpochs));
       }
       if (w.rows() > rows) {
         over.add(String.format(Locale.ROOT, "%.2g result rows held in memory (limit %.2g)", (double) w.rows(),

@@ -6,6 +6,7 @@ import io.mlproxy.memory.MemoryConfig;
 import io.mlproxy.proxy.ModeThresholds;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.workload.Phase;
+import io.mlproxy.workload.RateModel;
 import java.util.List;
 
 /**
@@ -18,6 +19,8 @@ import java.util.List;
  * @param feedbackWindowMs W, the window over which decisions are judged
  * @param oracleHorizonUs how far the oracle looks ahead
  * @param phases the synthetic workload's phases, workload shifts included (empty for a trace)
+ * @param rate the workload's rates when it is rate-based ({@code workload.model: rate}), else null:
+ *     the run then draws accesses from them instead of replaying {@code workload}'s touches
  */
 public record RunPlan(
     Scenario scenario,
@@ -31,4 +34,5 @@ public record RunPlan(
     long feedbackWindowMs,
     long oracleHorizonUs,
     List<Phase> phases,
-    WorkloadSource workload) {}
+    WorkloadSource workload,
+    RateModel rate) {}

@@ -14,6 +14,7 @@ import io.mlproxy.scenario.PolicySpec;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.ThresholdsSpec;
 import io.mlproxy.scenario.TraceSpec;
+import io.mlproxy.scenario.WorkloadSpec;
 import io.mlproxy.workload.AccessPattern;
 import io.mlproxy.workload.Growth;
 import io.mlproxy.workload.Hotset;
@@ -49,6 +50,7 @@ public final class ScenarioCompiler {
    */
   public static RunPlan compile(Scenario s) {
     MemorySpec m = s.memory();
+    boolean rateBased = s.workload().modelFor(m.pages()) == WorkloadSpec.Model.RATE;
     MemoryConfig memory =
         new MemoryConfig(
             m.pages(),
@@ -59,7 +61,8 @@ public final class ScenarioCompiler {
             ceilDiv(m.pageoutCostPerPageNs(), 1000),
             ceilDiv(m.directReclaimStallPerPageNs(), 1000),
             MemoryConfig.DEFAULT_PAGEOUT_SCAN_NS_PER_PAGE,
-            m.eviction() == MemorySpec.Eviction.CLOCK ? Eviction.CLOCK : Eviction.LRU);
+            // a rate-based workload's hits are not replayed: LRU is approximated from last accesses
+            rateBased ? Eviction.SAMPLED_LRU : m.eviction() == MemorySpec.Eviction.CLOCK ? Eviction.CLOCK : Eviction.LRU);
     MonitorConfig monitor =
         new MonitorConfig(
             s.monitor().samplingUs(),
@@ -97,7 +100,7 @@ public final class ScenarioCompiler {
 
     List<String> problems = new ArrayList<>();
     RunChecks.Derived derived = RunChecks.derive(s, (field, message) -> problems.add(field + ": " + message),
-        RunChecks.WorkLimits.NONE);
+        RunChecks.WorkLimits.NONE, RunChecks.TraceReading.AS_REPLAYED);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }
@@ -116,8 +119,8 @@ public final class ScenarioCompiler {
     long breakEven = derived.breakEvenMs();
     long window = derived.feedbackWindowMs();
     long horizon = s.oracle().horizonUs().orElse(breakEven * 1000);
-    return new RunPlan(
-        s, memory, monitor, reclaim, thresholds, m.pages(), rate, breakEven, window, horizon, phases, workload);
+    return new RunPlan(s, memory, monitor, reclaim, thresholds, m.pages(), rate, breakEven, window, horizon, phases,
+        workload, derived.rate());
   }
 
   private static long ceilDiv(long a, long b) {

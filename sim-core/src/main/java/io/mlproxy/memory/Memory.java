@@ -16,6 +16,10 @@ import io.mlproxy.damon.DamosActionTarget;
  * <p>Times kept per page are {@code int} milliseconds of simulated time (valid up to ~24 days),
  * half the memory of {@code long} microseconds and the unit the kernel-side proxy counts in.
  * Not thread-safe: one memory per simulation thread.
+ *
+ * <p>A rate-based workload replays only faults, outcomes and scans as touches: its
+ * {@link LazyAccesses} marks the other accesses when a bit or last touch is read, hits are counted
+ * with {@link #countHits}, and direct reclaim uses {@link Eviction#SAMPLED_LRU}.
  */
 public final class Memory implements AccessBitSource, DamosActionTarget {
 
@@ -25,6 +29,9 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     public static final int UNTOUCHED_SINCE_WATCH = -1;
     /** {@link #firstTouchAfterWatch} of a page that was never watched. */
     public static final int NOT_WATCHED = -2;
+
+    /** Resident pages drawn per eviction by {@link Eviction#SAMPLED_LRU}. */
+    public static final int EVICTION_SAMPLES = 16;
 
     private static final byte ABSENT = 0;
     private static final byte RESIDENT = 1;
@@ -40,6 +47,9 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     private final long[] resident;
     private final long[] accessed;
     private final long[] recentRefault;
+    /** Per-block counts of the resident and recent-refault bits, for DAMON's range counts over large spaces. */
+    private final BlockCounts residentBlocks;
+    private final BlockCounts refaultBlocks;
     private final byte[] state;
     /** touchInfo[2p] = last touch (ms), touchInfo[2p+1] = first touch after watch (ms) or a watch sentinel. */
     private final int[] touchInfo;
@@ -47,7 +57,10 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
 
     private final LruList lru;
     private final ClockRing clock;
+    /** Draws eviction candidates under {@link Eviction#SAMPLED_LRU}; null otherwise. */
+    private final java.util.SplittableRandom evictionSamples;
     private WatchListener watchListener = WatchListener.NONE;
+    private LazyAccesses lazy = LazyAccesses.NONE;
 
     private int residentCount;
     private long footprint;
@@ -70,6 +83,8 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         resident = Bits.forBits(pageCount);
         accessed = Bits.forBits(pageCount);
         recentRefault = Bits.forBits(pageCount);
+        residentBlocks = new BlockCounts(pageCount);
+        refaultBlocks = new BlockCounts(pageCount);
         state = new byte[pageCount];
         touchInfo = new int[2 * pageCount];
         for (int p = 0; p < pageCount; p++) {
@@ -77,13 +92,10 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
             touchInfo[2 * p + 1] = NOT_WATCHED;
         }
         pagedOutTag = new int[pageCount];
-        if (config.eviction() == Eviction.LRU) {
-            lru = new LruList(pageCount);
-            clock = null;
-        } else {
-            lru = null;
-            clock = new ClockRing(pageCount, Math.min(capacity, pageCount));
-        }
+        lru = config.eviction() == Eviction.LRU ? new LruList(pageCount) : null;
+        clock = config.eviction() == Eviction.CLOCK ? new ClockRing(pageCount, Math.min(capacity, pageCount)) : null;
+        // a fixed seed: victims differ between variants only through the memory's own state
+        evictionSamples = config.eviction() == Eviction.SAMPLED_LRU ? new java.util.SplittableRandom(pageCount) : null;
     }
 
     public MemoryConfig config() {
@@ -118,6 +130,17 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         this.watchListener = listener;
     }
 
+    /**
+     * Sets the access-bit oracle of a rate-based workload (once, by the engine, before the first
+     * touch); touch-based runs keep {@link LazyAccesses#NONE}.
+     */
+    public void setLazyAccesses(LazyAccesses accesses) {
+        if (accesses == null) {
+            throw new IllegalArgumentException("lazy accesses must not be null (use LazyAccesses.NONE)");
+        }
+        this.lazy = accesses;
+    }
+
     // ------------------------------------------------------------------ touch path
 
     /** One touch of {@code page} at {@code nowUs}. */
@@ -125,8 +148,10 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         int nowMs = toMs(nowUs);
         if (lru != null) {
             touchLru(page, nowMs, nowUs);
-        } else {
+        } else if (clock != null) {
             touchClock(page, nowMs, nowUs);
+        } else {
+            touchSampled(page, nowMs, nowUs);
         }
     }
 
@@ -140,9 +165,13 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
             for (int i = from; i < to; i++) {
                 touchLru(pages[i], nowMs, nowUs);
             }
-        } else {
+        } else if (clock != null) {
             for (int i = from; i < to; i++) {
                 touchClock(pages[i], nowMs, nowUs);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                touchSampled(pages[i], nowMs, nowUs);
             }
         }
     }
@@ -160,6 +189,14 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         if (recordTouch(page, nowMs)) {
             hits++;
             clock.reference(page);
+        } else {
+            fault(page, nowUs);
+        }
+    }
+
+    private void touchSampled(int page, int nowMs, long nowUs) {
+        if (recordTouch(page, nowMs)) {
+            hits++;
         } else {
             fault(page, nowUs);
         }
@@ -192,7 +229,10 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         } else if (previous == PAGED_OUT) {
             majorFaults++;
             refaults++;
-            Bits.set(recentRefault, page);
+            if (!Bits.get(recentRefault, page)) {
+                Bits.set(recentRefault, page);
+                refaultBlocks.added(page);
+            }
         } else {
             majorFaults++;
             refaultsAfterDirectReclaim++;
@@ -202,26 +242,55 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         }
         state[page] = RESIDENT;
         Bits.set(resident, page);
+        residentBlocks.added(page);
         residentCount++;
         if (lru != null) {
             lru.pushFront(page);
-        } else {
+        } else if (clock != null) {
             clock.insert(page);
         }
     }
 
     private void directReclaimOne() {
-        int victim = lru != null ? lru.removeTail() : clock.evict();
+        int victim = lru != null ? lru.removeTail() : clock != null ? clock.evict() : sampledVictim();
         makeNonResident(victim);
         state[victim] = EVICTED;
         directReclaimEvictions++;
     }
 
+    /**
+     * {@link Eviction#SAMPLED_LRU}'s victim: the least recently touched of a few resident pages drawn
+     * at random (a random page, or the next resident one after a few misses), ties to the first drawn.
+     */
+    private int sampledVictim() {
+        int victim = -1;
+        int oldest = Integer.MAX_VALUE;
+        for (int k = 0; k < EVICTION_SAMPLES; k++) {
+            int p = evictionSamples.nextInt(pageCount);
+            for (int probe = 0; probe < 3 && !Bits.get(resident, p); probe++) {
+                p = evictionSamples.nextInt(pageCount);
+            }
+            if (!Bits.get(resident, p)) {
+                int q = nextResident(p, pageCount);
+                p = q < pageCount ? q : nextResident(0, p);
+            }
+            lazy.beforeRead(p);
+            int last = Math.max(touchInfo[2 * p], lazy.lastAccessMs(p));
+            if (last < oldest || victim < 0) {
+                oldest = last;
+                victim = p;
+            }
+        }
+        return victim;
+    }
+
     private void makeNonResident(int page) {
         Bits.clear(resident, page);
+        residentBlocks.removed(page);
         // the PTE is gone with the page: a stale young bit must not count as a later access
         Bits.clear(accessed, page);
         residentCount--;
+        lazy.leftMemory(page);
     }
 
     // ------------------------------------------------------------------ proactive actions
@@ -251,6 +320,9 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         for (int p = nextResident(startPage, endPage); p < endPage; p = nextResident(p + 1, endPage)) {
             int w = p >>> 6;
             long bit = 1L << p;
+            if (youngFilter) {
+                lazy.beforeRead(p);
+            }
             if (youngFilter && (accessed[w] & bit) != 0) {
                 accessed[w] &= ~bit;
                 continue;
@@ -274,8 +346,10 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         for (int p = nextResident(startPage, endPage); p < endPage; p = nextResident(p + 1, endPage)) {
             if (lru != null) {
                 lru.moveToFront(p);
-            } else {
+            } else if (clock != null) {
                 clock.reference(p);
+            } else {
+                touchInfo[2 * p] = Math.max(touchInfo[2 * p], toMs(nowUs));
             }
             done++;
         }
@@ -289,8 +363,11 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         for (int p = nextResident(startPage, endPage); p < endPage; p = nextResident(p + 1, endPage)) {
             if (lru != null) {
                 lru.moveToBack(p);
-            } else {
+            } else if (clock != null) {
                 clock.unreference(p);
+            } else {
+                lazy.beforeRead(p);
+                touchInfo[2 * p] = NEVER_TOUCHED;
             }
             done++;
         }
@@ -312,7 +389,10 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
             if (s != ABSENT) {
                 footprint--;
                 state[p] = ABSENT;
-                Bits.clear(recentRefault, p);
+                if (Bits.get(recentRefault, p)) {
+                    Bits.clear(recentRefault, p);
+                    refaultBlocks.removed(p);
+                }
             }
         }
     }
@@ -320,7 +400,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     private void removeFromPolicy(int page) {
         if (lru != null) {
             lru.remove(page);
-        } else {
+        } else if (clock != null) {
             clock.remove(page);
         }
     }
@@ -354,6 +434,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         toMs(nowUs);
         for (int p = startPage; p < endPage; p++) {
             touchInfo[2 * p + 1] = UNTOUCHED_SINCE_WATCH;
+            lazy.watched(p);
         }
     }
 
@@ -366,6 +447,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     /** Whether {@code page} was touched since its accessed bit was last cleared (a peek: the bit stays). */
     public boolean isYoung(int page) {
         checkPage(page);
+        lazy.beforeRead(page);
         return (accessed[page >>> 6] & (1L << page)) != 0;
     }
 
@@ -381,7 +463,8 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     /** Time (ms) of the last touch of {@code page}, or {@link #NEVER_TOUCHED}. */
     public int lastTouchMs(int page) {
         checkPage(page);
-        return touchInfo[2 * page];
+        lazy.beforeRead(page);
+        return Math.max(touchInfo[2 * page], lazy.lastAccessMs(page));
     }
 
     public boolean isResident(int page) {
@@ -403,6 +486,43 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
 
     public int residentPages() {
         return residentCount;
+    }
+
+    /**
+     * Records accesses of a resident page that were not replayed as touches (a rate-based
+     * workload, through {@link LazyAccesses#beforeRead}): sets its accessed bit and moves its last
+     * touch to {@code atMs} if that is later. Counts nothing: such hits are counted with {@link #countHits}.
+     */
+    public void markAccessed(int page, int atMs) {
+        checkPage(page);
+        if (!Bits.get(resident, page)) {
+            throw new IllegalStateException("page " + page + " is not resident: its accesses are faults, not marks");
+        }
+        Bits.set(accessed, page);
+        int t = page << 1;
+        if (touchInfo[t] < atMs) {
+            touchInfo[t] = atMs;
+        }
+    }
+
+    /**
+     * Sets the accessed bit of a resident page for accesses not replayed as touches, leaving its
+     * last touch to {@link LazyAccesses#lastAccessMs} (the frequent case: a few ticks ago anyway).
+     */
+    public void markAccessed(int page) {
+        checkPage(page);
+        if (!Bits.get(resident, page)) {
+            throw new IllegalStateException("page " + page + " is not resident: its accesses are faults, not marks");
+        }
+        Bits.set(accessed, page);
+    }
+
+    /** Adds hits of a rate-based workload, counted in expectation rather than touch by touch. */
+    public void countHits(long n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("hits must be >= 0, got " + n);
+        }
+        hits += n;
     }
 
     public long footprintPages() {
@@ -427,6 +547,7 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     @Override
     public boolean testAndClearAccessed(int page) {
         checkPage(page);
+        lazy.beforeRead(page);
         int w = page >>> 6;
         long bit = 1L << page;
         boolean was = (accessed[w] & bit) != 0;
@@ -437,18 +558,18 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     @Override
     public int residentPages(int start, int end) {
         checkRange(start, end);
-        return Bits.count(resident, start, end);
+        return residentBlocks.count(resident, start, end);
     }
 
     @Override
     public int recentRefaults(int start, int end) {
         checkRange(start, end);
-        return Bits.count(recentRefault, start, end);
+        return refaultBlocks.count(recentRefault, start, end);
     }
 
     @Override
     public void clearRecentRefaults() {
-        Bits.clearAll(recentRefault);
+        refaultBlocks.clearAll(recentRefault);
     }
 
     @Override

@@ -22,11 +22,19 @@ final class Fields {
   static final long MAX_DURATION_US = 576L * 3_600_000_000L;
 
   /**
-   * Largest address space in pages (16 GiB of 4 KiB pages): a run holds about 70 bytes per page
-   * (the memory model, the monitor and the oracle's look-ahead), so 2^22 pages with 2 parallel jobs
-   * fit a 512 MiB heap, while 2^24 needed 2 GiB.
+   * Largest address space in pages (64 GiB of 4 KiB pages), a bound of the rate-based model
+   * ({@code workload.model: rate}): a run holds about 30 bytes per page (the memory's bits, states,
+   * times and tags, a cursor per page, the ledger's claims, the calendar of due accesses), so
+   * node-64g's 2^24 pages with 2 parallel jobs stay within a 2 GiB heap.
    */
-  static final int MAX_PAGES = 1 << 22;
+  static final int MAX_PAGES = 1 << 24;
+
+  /**
+   * Largest address space of the touch model (16 GiB of 4 KiB pages), checked with the workload: it
+   * holds about 70 bytes per page (the memory model, its LRU list, the monitor and the oracle's
+   * look-ahead), so 2^22 pages with 2 parallel jobs fit a 512 MiB heap, while 2^24 needed 2 GiB.
+   */
+  static final int MAX_TOUCH_PAGES = 1 << 22;
 
   /** Most DAMON regions: the monitor keeps 13 int arrays of max_regions entries (52 MB at 10^6). */
   static final int MAX_REGIONS = 1_000_000;
@@ -192,6 +200,8 @@ final class Fields {
   // ---------------------------------------------------------------- workload
   static final Field<Long> RATE = add("workload.rate", ValueType.touchRate());
   static final Field<Long> TICK = add("workload.tick", duration(1));
+  static final Field<WorkloadSpec.Model> WORKLOAD_MODEL =
+      add("workload.model", ValueType.oneOf(WorkloadSpec.Model.class, WorkloadSpec.Model::yamlName));
   static final Field<Long> PHASE_AT = add("workload.phases.at", duration(0));
   static final Field<WorkloadReader.Pattern> PATTERN = add("workload.phases.mix.pattern",
       ValueType.oneOf(WorkloadReader.Pattern.class, WorkloadReader.Pattern::yamlName));

@@ -56,6 +56,11 @@ final class Problems {
     positions.putIfAbsent(field, value);
   }
 
+  /** Whether the file gives {@code field}. */
+  boolean given(String field) {
+    return positions.containsKey(field);
+  }
+
   /**
    * Reports a problem found after reading: at the field if the file gives it, else at the
    * closest enclosing section the file gives, else at the top of the file.

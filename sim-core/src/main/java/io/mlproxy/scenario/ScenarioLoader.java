@@ -167,7 +167,7 @@ public final class ScenarioLoader {
     ProxySpec proxy = SystemReaders.proxy(top.section("proxy"));
     AgentSpec agent = SystemReaders.agent(top.section("agent"), baseDir(nameForMessages));
     WorkloadSpec workload =
-        WorkloadReader.read(top.section("workload"), monitor, knownDuration, baseDir(nameForMessages));
+        WorkloadReader.read(top.section("workload"), monitor, knownDuration, baseDir(nameForMessages), memory);
     boolean workloadOk = p.ok("workload");
     List<FaultSpec> faults = FaultReader.read(top, knownDuration, memory, workload, workloadOk);
     OracleSpec oracle = SystemReaders.oracle(top.section("oracle"));

@@ -154,6 +154,8 @@ public final class ScenarioYaml {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rate", w.ratePerSecond() + "/s");
     m.put("tick", us(w.tickUs()));
+    // only when the file chose it: an absent model is chosen by size, and stays so on the member
+    w.model().ifPresent(model -> m.put("model", model.yamlName()));
     if (w.trace().isPresent()) {
       TraceSpec t = w.trace().get();
       Map<String, Object> tm = new LinkedHashMap<>();

@@ -37,10 +37,13 @@ final class WorkloadReader {
   /**
    * @param durationUs the scenario's duration, or -1 when it is unknown (missing or bad)
    * @param baseDir folder against which relative trace paths are resolved
+   * @param memory the memory section as read (its pages are -1 when missing or bad)
    */
-  static WorkloadSpec read(Section s, MonitorSpec monitor, long durationUs, Path baseDir) {
+  static WorkloadSpec read(Section s, MonitorSpec monitor, long durationUs, Path baseDir, MemorySpec memory) {
     Problems p = s.problems();
     long rate = s.get("rate", WorkloadSpec.DEFAULT_RATE, Fields.RATE);
+    Optional<WorkloadSpec.Model> model = s.has("model")
+        ? Optional.ofNullable(s.get("model", null, Fields.WORKLOAD_MODEL)) : Optional.empty();
     long tick = s.get("tick", monitor.samplingUs(), Fields.TICK);
     if (s.has("tick") && p.ok(s.field("tick"), "monitor.sampling") && monitor.samplingUs() % tick != 0) {
       s.error("tick", "monitor.sampling (" + Units.formatDurationUs(monitor.samplingUs())
@@ -62,8 +65,32 @@ final class WorkloadReader {
     } else {
       trace = Optional.ofNullable(trace(s.section("trace"), rate, baseDir));
     }
+    model(s, model, hasTrace, memory);
     s.finish();
-    return new WorkloadSpec(rate, tick, phases, trace);
+    return new WorkloadSpec(rate, tick, phases, trace, model);
+  }
+
+  /** The model's cross-field checks: traces are touch-based, and the touch model holds at most 2^22 pages. */
+  private static void model(Section s, Optional<WorkloadSpec.Model> model, boolean hasTrace, MemorySpec memory) {
+    Problems p = s.problems();
+    if (model.isPresent() && model.get() == WorkloadSpec.Model.RATE && hasTrace) {
+      s.error("model", "rate applies to synthetic phases only: a trace is replayed touch by touch (expected "
+          + "touch, or no model, with workload.trace)");
+      return;
+    }
+    int pages = memory.pages();
+    boolean touch = model.map(m -> m == WorkloadSpec.Model.TOUCH).orElse(hasTrace || pages <= WorkloadSpec.RATE_ABOVE_PAGES);
+    if (pages > Fields.MAX_TOUCH_PAGES && touch) {
+      String why = pages + " pages is more than the touch model holds (at most " + Fields.MAX_TOUCH_PAGES
+          + " pages: it keeps about 70 bytes per page per parallel job, and 2^24 pages needed a 2 GiB heap)";
+      if (model.isPresent()) {
+        s.error("model", "touch: " + why + " (expected model: rate, or fewer pages)");
+      } else {
+        p.addAt(p.given("memory.size") ? "memory.size" : "memory.pages", why + " (expected at most " + Fields.MAX_TOUCH_PAGES
+            + " pages with a trace, or synthetic phases, which are rate-based above " + WorkloadSpec.RATE_ABOVE_PAGES
+            + " pages)");
+      }
+    }
   }
 
   private static List<PhaseSpec> phases(Section s, long durationUs) {

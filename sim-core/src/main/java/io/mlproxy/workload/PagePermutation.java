@@ -21,6 +21,39 @@ final class PagePermutation {
         this.key2 = (key >>> 32) & mask;
     }
 
+    /** Multiplicative inverses of the two odd constants modulo 2^64 (Newton's iteration doubles the correct bits). */
+    private static final long INV1 = inverseOdd(0x9E3779B97F4A7C15L);
+    private static final long INV2 = inverseOdd(0xBF58476D1CE4E5B9L);
+
+    private static long inverseOdd(long a) {
+        long x = a;
+        for (int i = 0; i < 6; i++) {
+            x *= 2 - a * x;
+        }
+        return x;
+    }
+
+    /**
+     * The x with {@code apply(x) == y}: the mixing steps undone in reverse order, cycle-walking
+     * backwards (the first preimage below n is the one cycle walking came from).
+     */
+    int inverse(int y) {
+        long v = y;
+        do {
+            v = unmix(v);
+        } while (v >= n);
+        return (int) v;
+    }
+
+    private long unmix(long v) {
+        // x ^= x >>> shift is its own inverse here: shift > bits / 2, so the high bits it reads are unchanged
+        v ^= v >>> shift;
+        v = ((v - key2) * INV2) & mask;
+        v ^= v >>> shift;
+        v = ((v - key1) * INV1) & mask;
+        return v;
+    }
+
     int apply(int x) {
         long v = x;
         do {

@@ -133,4 +133,25 @@ class DamosSchemeTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.setApplyInterval(0))
                 .hasMessageContaining("apply interval");
     }
+
+    @Test
+    void anApplicationIsQuotaLimitedWhenTheQuotaStopsAMatchingRegionOrPartOfOne() {
+        // only region 0 (40 pages) matches: a quota of exactly 40 pages takes all of it
+        for (long quotaPages : new long[] {0, 40, 39, 1}) {
+            setUp();
+            DamosScheme s = scheme(quotaPages * PAGE);
+            s.apply(regions, memory, 20, 100_000, 0);
+            assertThat(s.applications()).as("quota %d pages", quotaPages).isEqualTo(1);
+            assertThat(s.quotaLimitedApplications()).as("quota %d pages", quotaPages)
+                    .isEqualTo(quotaPages == 0 || quotaPages >= 40 ? 0 : 1);
+        }
+        setUp();
+        DamosScheme off = new DamosScheme(new DamosAccessPattern(PAGE, Long.MAX_VALUE, 0, 0, 0, Integer.MAX_VALUE),
+                DamosAction.PAGEOUT, new DamosQuota(0, PAGE, 1000, 0, 0, 1),
+                new DamosWatermarks(true, 5_000_000, 500, 400, 200));
+        off.watermarkWaitUs(memory.freeMemoryPermille());
+        off.apply(regions, memory, 20, 100_000, 0);
+        assertThat(off.applications()).isZero();
+        assertThat(off.quotaLimitedApplications()).isZero();
+    }
 }

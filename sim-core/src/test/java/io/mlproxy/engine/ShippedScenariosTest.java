@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.ScenarioLoader;
 import io.mlproxy.scenario.Variant;
+import io.mlproxy.scenario.WorkloadSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,20 @@ class ShippedScenariosTest {
     }
   }
 
+  /**
+   * The shipped scenarios simulated touch by touch. A rate-based one ({@code node-64g}: 64 GiB, ten
+   * minutes, several CPU-minutes at full length) is run shortened here and by NodeScaleTest; its
+   * full-length figures are measured with {@code workbench run} (README, "Rate-based workloads").
+   */
+  static Stream<Path> shippedTouchBased() throws IOException {
+    return shipped().filter(p -> {
+      Scenario s = ScenarioLoader.load(p);
+      return s.workload().modelFor(s.memory().pages()) == WorkloadSpec.Model.TOUCH;
+    });
+  }
+
   @ParameterizedTest
-  @MethodSource("shipped")
+  @MethodSource("shippedTouchBased")
   void theAdaptiveProxyScoresAtLeastHandcraftedMinusOneHundredth(Path file) {
     ShippedRun run = ShippedRun.of(name(file));
     ConfidenceInterval d = run.paired(Variant.PROXY, Variant.HANDCRAFTED);

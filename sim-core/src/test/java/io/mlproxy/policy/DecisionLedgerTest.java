@@ -158,4 +158,34 @@ class DecisionLedgerTest {
     assertThat(opened).extracting(Opened::id).containsExactly(
         java.util.stream.LongStream.rangeClosed(1, 3000).boxed().toArray(Long[]::new));
   }
+
+  @Test
+  void aDecisionOverMoreThanTheLimitIsJudgedOnAnEvenSampleOfItsPages() {
+    Memory big = new Memory(MemoryConfig.withDefaults(10_000, 10_000));
+    for (int p = 0; p < 10_000; p++) {
+      big.touch(p, 0);
+      big.testAndClearAccessed(p);
+    }
+    DecisionLedger l = new DecisionLedger(big, 10_000, 4_000);
+    l.setSink(sink);
+    big.setWatchListener(l);
+    // 1,024 pages: every page; 3,000 pages: every third, from the middle of the first stride
+    l.record(0, 0, DecisionLedger.MAX_JUDGED_PAGES, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1);
+    l.record(0, 5_000, 8_000, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1);
+    assertThat(opened).extracting(Opened::pages).containsExactly(DecisionLedger.MAX_JUDGED_PAGES, 1_000);
+    assertThat(big.firstTouchAfterWatch(5_001)).isEqualTo(Memory.UNTOUCHED_SINCE_WATCH);
+    assertThat(big.firstTouchAfterWatch(5_000)).isEqualTo(Memory.NOT_WATCHED);
+    assertThat(big.firstTouchAfterWatch(5_002)).isEqualTo(Memory.NOT_WATCHED);
+    // a touch of an unjudged page of the decision is no outcome; one of a judged page is
+    big.touch(5_000, 1_000_000);
+    big.touch(5_004, 2_000_000);
+    assertThat(outcomes).containsExactly(new Outcome(2, 2_000));
+    l.flush(10_000_000);
+    // 999 idle sampled pages at W - B each, one touched after 2 s: 2000 - 4000
+    assertThat(judged.get(1)).isEqualTo(
+        new Judged(5_000, 8_000, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 999L * 6_000 - 2_000, 1_000, 1));
+    assertThat(DecisionLedger.stride(0, 1_024)).isEqualTo(1);
+    assertThat(DecisionLedger.stride(0, 1_025)).isEqualTo(2);
+    assertThat(DecisionLedger.stride(0, 1 << 24)).isEqualTo((1 << 24) / 1_024);
+  }
 }

@@ -75,4 +75,36 @@ class OraclePolicyTest {
     // no size and no time quota: unlimited
     assertThat(new OraclePolicy(memory, future, 0, 0, 1000).pagesPerWindow()).isEqualTo(Long.MAX_VALUE);
   }
+
+  @Test
+  void onALargeSpaceOneApplicationExaminesAtMostTheLimitAndGoesOnFromThere() {
+    int pages = 3 * OraclePolicy.MAX_EXAMINED;
+    Memory memory = new Memory(MemoryConfig.withDefaults(pages, pages));
+    for (int p = 0; p < pages; p++) {
+      memory.touch(p, 0);
+    }
+    // only the last page is never touched again; everything else is touched within the horizon
+    int[] asked = new int[1];
+    io.mlproxy.workload.AccessFuture future = new io.mlproxy.workload.AccessFuture() {
+      @Override
+      public int pages() {
+        return pages;
+      }
+
+      @Override
+      public boolean touchedWithin(int page) {
+        asked[0]++;
+        return page != pages - 1;
+      }
+    };
+    OraclePolicy oracle = new OraclePolicy(memory, future, 0, 0, 1000);
+    oracle.apply(100_000);
+    assertThat(asked[0]).isEqualTo(OraclePolicy.MAX_EXAMINED);
+    assertThat(memory.isPagedOut(pages - 1)).isFalse();
+    oracle.apply(200_000);
+    oracle.apply(300_000);
+    assertThat(asked[0]).isEqualTo(pages);
+    assertThat(memory.isPagedOut(pages - 1)).isTrue();
+    assertThat(memory.residentPages()).isEqualTo(pages - 1);
+  }
 }

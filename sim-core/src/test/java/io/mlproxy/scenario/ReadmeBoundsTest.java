@@ -101,6 +101,7 @@ class ReadmeBoundsTest {
   @Test
   void everyScalarTheLoaderReadsIsAFieldWithBounds() {
     String full = ScenarioLoaderTest.EXPLICIT
+        .replace("  tick: 5ms\n", "  tick: 5ms\n  model: touch\n")
         .replace("    - at: 0s\n      mix:\n", "    - at: 0s\n      mix:\n"
             + "        - {pattern: hotset, weight: 1, hot_fraction: 0.2, hot_share: 0.9, position: 0, drift: 0/s}\n"
             + "        - {pattern: zipf, skew: 1, scrambled: true}\n"

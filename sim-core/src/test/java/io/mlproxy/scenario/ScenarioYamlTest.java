@@ -115,6 +115,7 @@ class ScenarioYamlTest {
     values.put("agent.learning_rate", Arbitraries.doubles().between(1e-9, 100).ofScale(12).map(Object::toString));
     values.put("agent.period", Arbitraries.integers().between(1, 10_000).map(n -> n + "ms"));
     values.put("workload.rate", Arbitraries.integers().between(1, 200_000).map(n -> n + "/s"));
+    values.put("workload.model", Arbitraries.of("touch", "rate"));
     values.put("oracle.horizon", Arbitraries.of("auto", "1s", "90s"));
     values.put("oracle.same_quota", Arbitraries.of("true", "false"));
     List<Arbitrary<Optional<Map.Entry<String, String>>>> parts = new ArrayList<>();

@@ -33,8 +33,8 @@ class ValidateMeansRunTest {
     String max = "9223372036854775807ns";
     return Stream.of(
         // int overflow: capacityPages -1610612738
-        Arguments.of(memory("pages: 2147483647\n  capacity: 125%"), "memory.pages", "between 3 and 4194304"),
-        Arguments.of(memory("size: 8TiB"), "memory.size", "expected at most 4194304 pages"),
+        Arguments.of(memory("pages: 2147483647\n  capacity: 125%"), "memory.pages", "between 3 and 16777216"),
+        Arguments.of(memory("size: 8TiB"), "memory.size", "expected at most 16777216 pages"),
         // 13 int arrays of max_regions + 8 entries per run (2^31 - 1 overflowed to a tiny capacity)
         Arguments.of(plus("monitor:\n  max_regions: 2147483647\n"), "monitor.max_regions", "between 3 and 1000000"),
         // costs in ns that went negative once divided into us, or overflowed the sums

@@ -1,0 +1,211 @@
+package io.mlproxy.engine;
+
+import io.mlproxy.scenario.Variant;
+import io.mlproxy.workload.AccessStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.LongSupplier;
+import nl.tudelft.simulation.jstats.streams.MersenneTwister;
+
+/**
+ * Every variant of one replication, run side by side on one workload stream that is produced once
+ * ({@link CommonStream}). Each variant runs on its own thread while it holds one of the run's CPU
+ * permits, so no more variants compute at once than the run has jobs. Results come back in the
+ * order of {@code variants}.
+ */
+final class ReplicationGroup implements Callable<List<ReplicationResult>> {
+
+  private final RunPlan plan;
+  private final List<Variant> variants;
+  private final int rep;
+  private final long repSeed;
+  private final Semaphore cpu;
+  private final Runnable variantDone;
+  private final RunProfile profile;
+
+  /**
+   * @param cpu the run's CPU permits (one per job)
+   * @param variantDone told each time a variant has finished
+   * @param profile where the time goes (may be {@link RunProfile#NONE})
+   */
+  ReplicationGroup(RunPlan plan, List<Variant> variants, int rep, long repSeed, Semaphore cpu, Runnable variantDone,
+      RunProfile profile) {
+    this.plan = plan;
+    this.variants = List.copyOf(variants);
+    this.rep = rep;
+    this.repSeed = repSeed;
+    this.cpu = cpu;
+    this.variantDone = variantDone;
+    this.profile = profile;
+  }
+
+  @Override
+  public List<ReplicationResult> call() throws Exception {
+    if (plan.rate() != null) {
+      return rateBased();
+    }
+    AccessStream source = plan.workload().open(new MersenneTwister(SeedPlan.streamSeed(repSeed, "workload")));
+    if (variants.size() == 1) {
+      // nothing to share: the variant reads the source itself
+      if (!profile.enabled()) {
+        return List.of(runVariant(variants.get(0), source, () -> 0));
+      }
+      TimedStream timed = new TimedStream(source);
+      try {
+        return List.of(runVariant(variants.get(0), timed, timed::nanos));
+      } finally {
+        profile.addProduction(plan.workload() instanceof TraceSource, timed.nanos());
+      }
+    }
+    CommonStream common = new CommonStream(source, variants.size(), cpu);
+    ExecutorService pool = Executors.newFixedThreadPool(variants.size(), r -> {
+      Thread t = new Thread(r, "replication-" + rep);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<ReplicationResult>> futures = new ArrayList<>();
+      for (int i = 0; i < variants.size(); i++) {
+        Variant v = variants.get(i);
+        int index = i;
+        AccessStream reader = common.reader(i);
+        futures.add(pool.submit(() -> {
+          try {
+            return runVariant(v, reader, () -> common.produceNanos(index));
+          } catch (RuntimeException | Error e) {
+            // the other variants may be waiting for this one's place in the stream
+            common.abort(new IllegalStateException("variant " + v.yamlName() + " of replication " + rep
+                + " failed", e));
+            throw e;
+          } finally {
+            reader.close();
+          }
+        }));
+      }
+      List<ReplicationResult> results = new ArrayList<>();
+      for (Future<ReplicationResult> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (ExecutionException e) {
+          common.abort(new IllegalStateException("replication " + rep + " was stopped"));
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(String.valueOf(cause.getMessage()), cause);
+        } catch (InterruptedException e) {
+          common.abort(new IllegalStateException("replication " + rep + " was interrupted"));
+          futures.forEach(x -> x.cancel(true));
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+      profile.addProduction(plan.workload() instanceof TraceSource, common.produceNanos());
+    }
+  }
+
+  /**
+   * Rate-based runs share no stream: each variant draws its accesses from the rates with the
+   * workload's seed (the same accesses in every variant), side by side under the CPU permits.
+   */
+  private List<ReplicationResult> rateBased() throws Exception {
+    if (variants.size() == 1) {
+      return List.of(runVariant(variants.get(0), null, () -> 0));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(variants.size(), r -> {
+      Thread t = new Thread(r, "replication-" + rep);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<ReplicationResult>> futures = new ArrayList<>();
+      for (Variant v : variants) {
+        futures.add(pool.submit(() -> runVariant(v, null, () -> 0)));
+      }
+      List<ReplicationResult> results = new ArrayList<>();
+      for (Future<ReplicationResult> f : futures) {
+        try {
+          results.add(f.get());
+        } catch (ExecutionException e) {
+          futures.forEach(x -> x.cancel(true));
+          Throwable cause = e.getCause();
+          if (cause instanceof RuntimeException re) {
+            throw re;
+          }
+          if (cause instanceof Error err) {
+            throw err;
+          }
+          throw new IllegalStateException(String.valueOf(cause.getMessage()), cause);
+        }
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs variant {@code v} holding a CPU permit; {@code production} tells how long its thread spent
+   * producing the stream, which the profile counts apart from its simulation.
+   */
+  private ReplicationResult runVariant(Variant v, AccessStream stream, LongSupplier production)
+      throws InterruptedException {
+    cpu.acquire();
+    try {
+      ReplicationModel model = new ReplicationModel(plan, v, rep, repSeed, rep == 1, stream, profile.enabled());
+      ReplicationResult result = model.run();
+      profile.addSimulation(v, Math.max(0, model.cpuNanos() - production.getAsLong()));
+      return result;
+    } finally {
+      cpu.release();
+      variantDone.run();
+    }
+  }
+
+  /** A stream that counts the CPU time spent reading its source (trace decoding or generation). */
+  private static final class TimedStream implements AccessStream {
+    private static final java.lang.management.ThreadMXBean CPU =
+        java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private final AccessStream source;
+    private long nanos;
+
+    TimedStream(AccessStream source) {
+      this.source = source;
+    }
+
+    long nanos() {
+      return nanos;
+    }
+
+    @Override
+    public int pages() {
+      return source.pages();
+    }
+
+    @Override
+    public int read(int[] pages, long[] timesUs, int max) {
+      long start = CPU.getCurrentThreadCpuTime();
+      int n = source.read(pages, timesUs, max);
+      nanos += CPU.getCurrentThreadCpuTime() - start;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      source.close();
+    }
+  }
+}
