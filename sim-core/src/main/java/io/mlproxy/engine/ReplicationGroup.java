@@ -94,14 +94,7 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
           results.add(f.get());
         } catch (ExecutionException e) {
           common.abort(new IllegalStateException("replication " + rep + " was stopped"));
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(String.valueOf(cause.getMessage()), cause);
+          throw failure(e);
         } catch (InterruptedException e) {
           common.abort(new IllegalStateException("replication " + rep + " was interrupted"));
           futures.forEach(x -> x.cancel(true));
@@ -140,14 +133,7 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
           results.add(f.get());
         } catch (ExecutionException e) {
           futures.forEach(x -> x.cancel(true));
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(String.valueOf(cause.getMessage()), cause);
+          throw failure(e);
         }
       }
       return results;
@@ -207,5 +193,17 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
     public void close() {
       source.close();
     }
+  }
+
+  /** The failure of a variant's task, as thrown on its own thread (errors as they are). */
+  private static RuntimeException failure(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException re) {
+      return re;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(String.valueOf(cause.getMessage()), cause);
   }
 }
