@@ -26,14 +26,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Run scenarios: simulate every variant, write the results and report.html.",
     description = {
-      "Runs scenarios: every variant (none, handcrafted, proxy, ml-only, oracle) over",
-      "the scenario's replications with common random numbers, then writes",
-      "OUT/<scenario>/{summary,replications,events}.csv, per-run timeseries and",
-      "report.html, and prints the summary. Before simulating anything it checks every",
-      "scenario (as 'validate' does), that OUT can be written and that no other run",
-      "holds OUT. A scenario's earlier results are replaced in one atomic step, only",
-      "when its run completes. SCENARIO '-' reads standard input.",
+      "Runs scenarios: every variant (none, handcrafted, proxy, ml-only, oracle) over the scenario's replications with common random numbers, then writes OUT/<scenario>/ (summary.csv, replications.csv, events.csv, per-run timeseries.csv and heatmap.csv, report.html) and OUT/index.html, and prints the summary.",
+      "Before simulating anything it checks every scenario (as 'validate' does), that OUT can be written and that no other run holds OUT. A scenario's earlier results are replaced in one atomic step, only when its run completes. SCENARIO '-' reads standard input. On a terminal a progress bar shows the share of simulated time done, runs finished, elapsed time and an estimate of the time left.",
       "Exit code: 0 success, 1 failure, 2 usage error."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -48,7 +44,7 @@ public final class RunCommand implements Callable<Integer> {
       names = "--variants",
       paramLabel = "LIST",
       split = ",",
-      description = "Variants to report, comma separated (default: the scenario's).")
+      description = "Variants to run and report, comma separated, from none, handcrafted, proxy, ml-only, oracle (default: the scenario's). none always runs, as the slowdown reference.")
   List<String> variants;
 
   @Option(names = "--replications", paramLabel = "N", description = "Replications (default: the scenario's).")
@@ -141,13 +137,19 @@ public final class RunCommand implements Callable<Integer> {
 
   private int runAll(List<ScenarioFiles.Loaded> loaded, ThresholdsSpec fragment, List<Variant> chosen,
       ResultsFolder folder, PrintWriter out, PrintWriter err) {
-    ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
+    try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null)) {
+      return runAll(loaded, fragment, chosen, folder, out, err, bar);
+    }
+  }
+
+  private int runAll(List<ScenarioFiles.Loaded> loaded, ThresholdsSpec fragment, List<Variant> chosen,
+      ResultsFolder folder, PrintWriter out, PrintWriter err, ProgressBar bar) {
     boolean failed = false;
     for (ScenarioFiles.Loaded l : loaded) {
       Scenario s = fragment == null ? l.scenario() : withThresholds(l.scenario(), fragment);
       ExperimentRunner.Options options =
           new ExperimentRunner.Options(
-              chosen, replications, seed, jobs, Workbench.version(), (d, n) -> bar.update(s.name(), d, n));
+              chosen, replications, seed, jobs, Workbench.version(), bar.forScenario(s.name()));
       Reports.Staged reports = new Reports.Staged(folder.dir(), s.name(), err);
       ExperimentRunner.Outcome outcome;
       try {

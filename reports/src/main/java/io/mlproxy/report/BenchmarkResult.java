@@ -4,8 +4,9 @@ import java.util.Map;
 
 /**
  * One JMH result: benchmark method, mode, parameters, the primary score with JMH's error
- * (half-width of its 99.9% interval) and unit, and bytes allocated per operation (NaN if not
- * profiled with {@code -prof gc}).
+ * (half-width of its 99.9% interval), its confidence interval and the range of the measured
+ * iterations (NaN when absent), the unit, and bytes allocated per operation (NaN if not profiled
+ * with {@code -prof gc}).
  */
 public record BenchmarkResult(
     String benchmark,
@@ -14,7 +15,18 @@ public record BenchmarkResult(
     double score,
     double scoreError,
     String scoreUnit,
-    double bytesPerOp) {
+    double bytesPerOp,
+    double confidenceLow,
+    double confidenceHigh,
+    double rawMin,
+    double rawMax) {
+
+  /** A result without interval or per-iteration data. */
+  public BenchmarkResult(String benchmark, String mode, Map<String, String> params, double score,
+      double scoreError, String scoreUnit, double bytesPerOp) {
+    this(benchmark, mode, params, score, scoreError, scoreUnit, bytesPerOp, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN);
+  }
 
   /** Nanoseconds per time unit for JMH's time-per-operation units. */
   private static double nanosPer(String unit) {
@@ -40,6 +52,23 @@ public record BenchmarkResult(
   /** The error in ns/op (NaN for throughput units or when JMH reported none). */
   public double nsPerOpError() {
     return scoreError * nanosPer(scoreUnit);
+  }
+
+  /**
+   * The error bar in ns/op, {low, high}: JMH's 99.9% interval when it computed one (clipped at
+   * 0, as a time cannot be negative), else the range of the measured iterations, else NaN.
+   */
+  public double[] nsPerOpBar() {
+    double k = nanosPer(scoreUnit);
+    if (!Double.isNaN(scoreError)) {
+      double low = Double.isNaN(confidenceLow) ? score - scoreError : confidenceLow;
+      double high = Double.isNaN(confidenceHigh) ? score + scoreError : confidenceHigh;
+      return new double[] {Math.max(0, low) * k, high * k};
+    }
+    if (!Double.isNaN(rawMin)) {
+      return new double[] {rawMin * k, rawMax * k};
+    }
+    return new double[] {Double.NaN, Double.NaN};
   }
 
   /** "Class.method" without the package. */

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Runs every variant of every replication of a scenario and writes its results folder.
@@ -41,6 +43,13 @@ public final class ExperimentRunner {
   @FunctionalInterface
   public interface Progress {
     void update(int done, int total);
+
+    /**
+     * Called once before the first task starts: {@code simulatedUs} tells, whenever asked and from
+     * any thread, the simulated microseconds done so far over all tasks, out of {@code totalUs}
+     * (for a progress bar that moves between finished tasks).
+     */
+    default void started(LongSupplier simulatedUs, long totalUs, int tasks) {}
   }
 
   /**
@@ -110,14 +119,16 @@ public final class ExperimentRunner {
     Set<Variant> toRun = EnumSet.copyOf(s.variants());
     toRun.add(Variant.NONE);
     List<Callable<ReplicationResult>> tasks = new ArrayList<>();
+    LongAdder simulated = new LongAdder();
     for (int rep = 1; rep <= s.replications(); rep++) {
       long seed = SeedPlan.replicationSeed(s.seed(), rep);
       for (Variant v : toRun) {
         int r = rep;
-        tasks.add(() -> new ReplicationModel(plan, v, r, seed, r == 1).run());
+        tasks.add(() -> new ReplicationModel(plan, v, r, seed, r == 1).reportingTo(simulated).run());
       }
     }
     int total = tasks.size();
+    progress.started(simulated::sum, s.durationUs() * total, total);
     IntConsumer done = n -> progress.update(n, total);
     return ParallelRunner.run(tasks, jobs, done);
   }

@@ -227,7 +227,7 @@ public final class ResultsWriter {
   }
 
   private static void writeHeatmap(Csv csv, ReplicationResult r, int pages) {
-    csv.row("time_s", "bucket", "start_page", "end_page", "access_permille");
+    csv.row("time_s", "bucket", "start_page", "end_page", "access_permille", "resident_permille");
     int buckets = ReplicationModel.heatmapBuckets(pages);
     for (int[] row : r.heatmap()) {
       for (int b = 0; b < buckets; b++) {
@@ -236,6 +236,7 @@ public final class ResultsWriter {
             .num((long) pages * b / buckets)
             .num((long) pages * (b + 1) / buckets)
             .num(row[b + 1])
+            .num(row[buckets + b + 1])
             .end();
       }
     }
