@@ -114,8 +114,10 @@ public final class HeatmapChart implements ReportChart {
     legendAxis.setLabelFont(ChartStyle.LABEL_FONT);
     legendAxis.setTickLabelFont(ChartStyle.TICK_FONT);
     if (legendAxis instanceof LogAxis log) {
-      log.setNumberFormatOverride(new java.text.DecimalFormat("0.###"));
       log.setBase(10);
+      // ticks every half decade (10, 31.6, 100, ...), 3 significant digits
+      log.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.5, new SigFormat()));
+      log.setNumberFormatOverride(new SigFormat());
     }
     PaintScaleLegend legend = new PaintScaleLegend(scale, legendAxis);
     legend.setPosition(RectangleEdge.BOTTOM);
@@ -170,6 +172,26 @@ public final class HeatmapChart implements ReportChart {
     r.setBlockWidth(width);
     r.setBlockHeight(height);
     return r;
+  }
+
+  /** Numbers to 3 significant digits, for the log colour scale's ticks. */
+  static final class SigFormat extends java.text.NumberFormat {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public StringBuffer format(double v, StringBuffer to, java.text.FieldPosition pos) {
+      return to.append(Fmt.num(v));
+    }
+
+    @Override
+    public StringBuffer format(long v, StringBuffer to, java.text.FieldPosition pos) {
+      return to.append(Fmt.num(v));
+    }
+
+    @Override
+    public Number parse(String source, java.text.ParsePosition pos) {
+      throw new UnsupportedOperationException("formatting only");
+    }
   }
 
   /** Diagonal hatch lines on a transparent ground. */

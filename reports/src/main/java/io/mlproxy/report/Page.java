@@ -22,6 +22,10 @@ final class Page {
         min-width:6em;font-size:.85em}
       .bar{display:flex;height:1.35em;border:1px solid #bbb;margin:.15em 0;font-size:.75em;overflow:hidden}
       .seg{display:block;white-space:nowrap;overflow:hidden;padding:0 3px;line-height:1.35em}
+      table.index{font-size:.8em;width:100%}table.index td.best{font-weight:700}
+      table.index .verdict-cell{text-align:left;background:#fafafa;color:#333}
+      table.index .verdict-cell p{margin:.15em 0}
+      table.bench td:nth-child(-n+3){text-align:left}
       .note{color:#a33}.muted{color:#666;font-size:.85em}
       figure{margin:1.2em 0;page-break-inside:avoid;break-inside:avoid}
       figcaption{font-size:.85em;color:#444;max-width:960px}

@@ -18,7 +18,7 @@ public final class ResidentMemoryChart implements ReportChart {
    * Line widths in the variants' canonical order, widest first and drawn first: where two
    * variants hold the same memory, the later one runs inside the earlier, so both stay visible.
    */
-  static final List<Float> WIDTHS = List.of(7f, 5f, 3.4f, 2.2f, 1.2f);
+  static final List<Float> WIDTHS = List.of(8f, 5.6f, 3.8f, 2.0f, 1.0f);
 
   @Override
   public Figure render(ScenarioResults r) {

@@ -37,9 +37,9 @@ public final class StalenessChart implements ReportChart {
       TimeSeries ts = r.rep1(v).orElseThrow();
       double[] age = seconds(ts.column(SeriesColumn.DATASET_AGE_MS));
       double[] stale = seconds(ts.column(SeriesColumn.RECOMMENDATION_STALENESS_MS));
-      // proxy and ml-only share one agent schedule, so their lines often coincide: the widths
-      // of the resident-memory chart keep the later one visible inside the earlier
-      float w = ResidentMemoryChart.width(v) * 0.7f;
+      // proxy and ml-only share one agent schedule, so their lines often coincide: the thinner
+      // ml-only line runs inside the proxy's, both visible
+      float w = v.equals(Variants.PROXY) ? 5f : v.equals(Variants.ML_ONLY) ? 2f : ResidentMemoryChart.width(v);
       if (!TimeCharts.allNaN(age)) {
         data.addSeries(TimeCharts.windowed(v + ": dataset age", ts, age, window, TimeCharts.Aggregate.MAX));
         renderer.setSeriesPaint(i, ChartStyle.variant(v));
