@@ -38,18 +38,18 @@ public final class BenchmarkSection {
     HtmlWriter h = new HtmlWriter();
     h.open("section", "id", "benchmarks").element("h2", "Benchmarks (JMH)");
     h.element("p", "From " + String.join(", ", sources) + ". Time per operation on a log scale shared by "
-        + "every chart; bars: JMH's 99.9% confidence interval, or the range of the measured iterations "
-        + "where JMH computed none (one iteration: no bar). Throughput results are in the table only. "
-        + "B/op is gc.alloc.rate.norm (with -prof gc).", "class", "muted");
+        + "every chart (a throughput is shown as its inverse, the time per operation); bars: JMH's 99.9% "
+        + "confidence interval, or the range of the measured iterations where JMH computed none (fewer "
+        + "than 3 iterations; one iteration: no bar). B/op is gc.alloc.rate.norm (with -prof gc).", "class", "muted");
     Map<String, List<BenchmarkResult>> groups = new LinkedHashMap<>();
     for (BenchmarkResult r : results) {
-      if (r.isTimePerOp()) {
+      if (r.hasNsPerOp()) {
         groups.computeIfAbsent(r.shortName(), k -> new ArrayList<>()).add(r);
       }
     }
     double[] range = range(results);
     // one label column for all charts, so that their time axes line up
-    int labelWidth = labelWidth(results.stream().filter(BenchmarkResult::isTimePerOp).toList());
+    int labelWidth = labelWidth(results.stream().filter(BenchmarkResult::hasNsPerOp).toList());
     int k = 0;
     for (Map.Entry<String, List<BenchmarkResult>> g : groups.entrySet()) {
       JFreeChart chart = chart(g.getKey(), g.getValue(), range, labelWidth);
@@ -61,8 +61,8 @@ public final class BenchmarkSection {
       k++;
     }
     h.open("table", "class", "bench").open("tr");
-    for (String c : List.of("benchmark", "parameters", "mode", "score ± error", "unit", "ns/op",
-        "B/op")) {
+    for (String c : List.of("benchmark", "parameters", "mode", "score ± error (or iteration range)", "unit",
+        "ns/op", "B/op")) {
       h.element("th", c);
     }
     h.close("tr");
@@ -83,14 +83,15 @@ public final class BenchmarkSection {
       return Fmt.num(r.score()) + " ± " + Fmt.num(r.scoreError());
     }
     if (!Double.isNaN(r.rawMin())) {
-      return Fmt.num(r.score()) + " (iterations " + Fmt.num(r.rawMin()) + " to " + Fmt.num(r.rawMax()) + ")";
+      return Fmt.num(r.score()) + " (" + Fmt.num(r.rawMin()) + "–" + Fmt.num(r.rawMax()) + ")";
     }
     return Fmt.num(r.score()) + " (no error: one iteration)";
   }
 
   /** The row label of a result: its parameters, or the benchmark's name without any. */
   static String label(BenchmarkResult r) {
-    return r.params().isEmpty() ? "(no parameters)" : r.paramText();
+    String label = r.params().isEmpty() ? "(no parameters)" : r.paramText();
+    return r.isThroughput() ? label + " (throughput, inverted)" : label;
   }
 
   private static int labelWidth(List<BenchmarkResult> rows) {
@@ -107,12 +108,12 @@ public final class BenchmarkSection {
     double lo = Double.POSITIVE_INFINITY;
     double hi = 0;
     for (BenchmarkResult r : results) {
-      if (!r.isTimePerOp() || !(r.nsPerOp() > 0)) {
+      if (!r.hasNsPerOp() || !(r.nsPerOp() > 0)) {
         continue;
       }
       double[] bar = r.nsPerOpBar();
       lo = Math.min(lo, Double.isNaN(bar[0]) || bar[0] <= 0 ? r.nsPerOp() : Math.min(bar[0], r.nsPerOp()));
-      hi = Math.max(hi, Double.isNaN(bar[1]) ? r.nsPerOp() : Math.max(bar[1], r.nsPerOp()));
+      hi = Math.max(hi, Double.isNaN(bar[1]) || Double.isInfinite(bar[1]) ? r.nsPerOp() : Math.max(bar[1], r.nsPerOp()));
     }
     if (!(hi > 0)) {
       return new double[] {0, 1};
@@ -133,7 +134,7 @@ public final class BenchmarkSection {
       double[] bar = r.nsPerOpBar();
       double v = r.nsPerOp();
       double low = Double.isNaN(bar[0]) || bar[0] <= 0 ? v : bar[0];
-      double high = Double.isNaN(bar[1]) ? v : bar[1];
+      double high = Double.isNaN(bar[1]) || Double.isInfinite(bar[1]) ? v : bar[1];
       // x is log10 of ns on a plain axis: JFreeSVG writes its tick labels as text
       s.add(Math.log10(v), Math.log10(low), Math.log10(high), y);
     }

@@ -25,7 +25,7 @@ final class Page {
       table.index{font-size:.8em;width:100%}table.index td.best{font-weight:700}
       table.index .verdict-cell{text-align:left;background:#fafafa;color:#333}
       table.index .verdict-cell p{margin:.15em 0}
-      table.bench td:nth-child(-n+3){text-align:left}
+      table.bench td:nth-child(-n+3){text-align:left}table.bench td:nth-child(4){white-space:nowrap}
       .note{color:#a33}.muted{color:#666;font-size:.85em}
       figure{margin:1.2em 0;page-break-inside:avoid;break-inside:avoid}
       figcaption{font-size:.85em;color:#444;max-width:960px}

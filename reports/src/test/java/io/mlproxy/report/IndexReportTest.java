@@ -126,10 +126,11 @@ class IndexReportTest {
     assertThat(section.select("table.bench tr").get(1).text())
         .contains("io.mlproxy.bench.ProxyHotPath.executeOperation", "regions=1000", "41.3 ± 1.5", "ns/op");
     assertThat(section.select("table.bench tr").get(2).text()).contains("2,500");
-    // one chart per benchmark (the throughput result is in the table only), full row labels,
+    // one chart per benchmark (a throughput inverted to a time per operation), full row labels,
     // one log time axis with units for all
     assertThat(section.select("figure.bench").eachAttr("data-benchmark"))
-        .containsExactly("ProxyHotPath.executeOperation", "RecommendationCodec.decode");
+        .containsExactly("ProxyHotPath.executeOperation", "RecommendationCodec.decode", "ProxyHotPath.publish");
+    assertThat(section.select("figure.bench").get(2).text()).contains("(throughput, inverted)");
     Element first = section.selectFirst("figure.bench svg");
     assertThat(first.text()).contains("ProxyHotPath.executeOperation", "regions=1000",
         "time per operation (log scale)", "10 ns", "100 ns", "1 µs");

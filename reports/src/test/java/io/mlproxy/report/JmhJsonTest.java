@@ -73,7 +73,11 @@ class JmhJsonTest {
     assertThat(b.nsPerOp()).isEqualTo(2500.0);
     assertThat(b.nsPerOpError()).isNaN();
     assertThat(b.bytesPerOp()).isNaN();
+    // a throughput converts to a time per operation: 1200 ops/ms is 833 ns/op
     assertThat(r.get(2).isTimePerOp()).isFalse();
+    assertThat(r.get(2).isThroughput()).isTrue();
+    assertThat(r.get(2).nsPerOp()).isCloseTo(1e6 / 1200, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.get(2).nsPerOpBar()[0]).isCloseTo(1e6 / 1210, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
