@@ -29,6 +29,7 @@ public final class HeatmapCsv {
     long[] end = new long[4096];
     double[] access = new double[4096];
     double[] resident = new double[4096];
+    int[] firstRowOf = new int[MAX_BUCKETS];
 
     void grow() {
       int m = n * 2;
@@ -47,7 +48,10 @@ public final class HeatmapCsv {
     Rows rows = new Rows();
     int[] buckets = {0};
     double[] lastTime = {Double.NaN};
+    String[] lastTimeText = {null};
     int[] steps = {0};
+    // per bucket, the page range as first written: later rows are compared as text, not parsed
+    String[][] range = new String[MAX_BUCKETS][];
     List<String> header = ResultsCsv.read(file, t -> {
       if (rows.n == rows.line.length) {
         rows.grow();
@@ -57,17 +61,36 @@ public final class HeatmapCsv {
       if (b < 0 || b >= MAX_BUCKETS) {
         throw t.fieldError(1, "must be in 0.." + (MAX_BUCKETS - 1) + ", found " + b);
       }
-      double time = t.number(0);
-      if (steps[0] == 0 || time > lastTime[0]) {
-        steps[0]++;
-        lastTime[0] = time;
-      } else if (time < lastTime[0]) {
-        throw t.fieldError(0, "goes back in time: " + time + " after " + lastTime[0]);
+      // 64 rows share each time: parse it once per step
+      double time;
+      if (t.text(0).equals(lastTimeText[0])) {
+        time = lastTime[0];
+      } else {
+        time = t.number(0);
+        if (steps[0] == 0 || time > lastTime[0]) {
+          steps[0]++;
+          lastTime[0] = time;
+          lastTimeText[0] = t.text(0);
+        } else if (time < lastTime[0]) {
+          throw t.fieldError(0, "goes back in time: " + time + " after " + lastTime[0]);
+        }
       }
-      long s = t.integer(2);
-      long e = t.integer(3);
-      if (s < 0 || e <= s) {
-        throw t.rowError("bucket pages must satisfy 0 <= start_page < end_page, found " + s + ".." + e);
+      long s;
+      long e;
+      String[] known = range[(int) b];
+      if (known != null && known[0].equals(t.text(2)) && known[1].equals(t.text(3))) {
+        s = rows.start[rows.firstRowOf[(int) b]];
+        e = rows.end[rows.firstRowOf[(int) b]];
+      } else {
+        s = t.integer(2);
+        e = t.integer(3);
+        if (s < 0 || e <= s) {
+          throw t.rowError("bucket pages must satisfy 0 <= start_page < end_page, found " + s + ".." + e);
+        }
+        if (known == null) {
+          range[(int) b] = new String[] {t.text(2), t.text(3)};
+          rows.firstRowOf[(int) b] = rows.n;
+        }
       }
       double v = t.number(4);
       if (v < 0 || v > 1000) {

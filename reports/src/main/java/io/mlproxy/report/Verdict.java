@@ -73,7 +73,7 @@ public final class Verdict {
       }
     } else {
       String test = "paired t-test over " + reps + ", p = " + Fmt.sig(c.pValue(), 2);
-      String ci = "difference " + diff + " ± " + Fmt.sig(c.halfWidth(), 2) + " at 95%";
+      String ci = "difference " + diff + " ± " + Fmt.sig(c.halfWidth(), 3) + " at 95%";
       if (c.significant()) {
         s.append(c.meanDifference() > 0 ? " is better than" : " is worse than")
             .append(" handcrafted on score (").append(ci).append("; ").append(test).append(")");

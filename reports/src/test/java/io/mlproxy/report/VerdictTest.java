@@ -39,7 +39,7 @@ class VerdictTest {
     assertThat(c.significant()).isFalse();
     String s = Verdict.sentence(r, Variants.PROXY);
     assertThat(s).startsWith("The adaptive proxy is not significantly different from handcrafted")
-        .contains("+0.02 ± 0.025", "p = 0.074", "3 common-random-number replications", "gap");
+        .contains("+0.02 ± 0.0248", "p = 0.074", "3 common-random-number replications", "gap");
   }
 
   @Test
