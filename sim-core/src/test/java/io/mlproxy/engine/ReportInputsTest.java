@@ -19,12 +19,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportInputsTest {
 
-  /** Everything touched for 1 s, then only the first quarter: the rest goes cold for good. */
+  /**
+   * Everything touched for 1 s, then only the first quarter: the rest goes cold for good. λ = 0.25
+   * puts the break-even time B (the oracle's horizon) at 1.33 s, within the run.
+   */
   static final String COOLING = """
       name: cooling
       duration: 4s
       replications: 1
       variants: [none, oracle]
+      objective:
+        lambda: 0.25
       memory:
         pages: 1024
       workload:
