@@ -216,7 +216,10 @@ def decode_dataset(data):
 
 def decode_feedback(stream):
     """Complete feedback batches of ``stream``: (records, unparsed tail). A record is
-    (generation, start_page, end_page, value_page_ms, refaults, source, action)."""
+    (generation, start_page, end_page, value_page_ms, refaults, source, action) and judges the
+    model's opinion ``action`` on one decision, whoever carried it out (``source``): its value in
+    page-milliseconds (0 unless it was a page-out), the judged pages needed again within W, and the
+    generation of the advice in force when the decision was taken."""
     records, off = [], 0
     while len(stream) - off >= WIRE_HEADER.size:
         h = _check_header(stream, off, b"MLFB", "feedback")

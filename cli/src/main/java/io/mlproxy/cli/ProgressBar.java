@@ -8,11 +8,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
- * A one-line progress bar on stderr, drawn only on a terminal: the share of simulated time done
- * over all runs of a scenario, runs finished, elapsed time and an estimate of the time left. It
+ * A one-line progress bar on stderr, drawn only on a terminal: the share of the work done (simulated
+ * time over all runs where the executor reports it, else finished items), items finished, elapsed
+ * time, an estimate of the time left and where tasks run (cluster members, and which left). It
  * appears as soon as the runs start and is redrawn twice a second, so it moves within a run too.
+ * Notes (a member left) are printed as lines above it, terminal or not.
  */
 final class ProgressBar implements AutoCloseable {
 
@@ -28,6 +31,7 @@ final class ProgressBar implements AutoCloseable {
   private ScheduledFuture<?> tick;
 
   private String label = "";
+  private boolean begun;
   private long startNanos;
   private LongSupplier simulatedUs = () -> 0;
   private long totalUs;
@@ -36,6 +40,7 @@ final class ProgressBar implements AutoCloseable {
   private int lastWidth;
   private String unit = "runs";
   private boolean byCount;
+  private Supplier<String> status = () -> "";
 
   ProgressBar(PrintWriter err, boolean enabled) {
     this(err, enabled, System::nanoTime);
@@ -47,27 +52,49 @@ final class ProgressBar implements AutoCloseable {
     this.nanoClock = nanoClock;
   }
 
-  /** The engine's progress callbacks for the runs of scenario {@code name}. */
-  ExperimentRunner.Progress forScenario(String name) {
+  /**
+   * The engine's progress callbacks for the runs of scenario {@code name}; {@code where} tells where
+   * tasks run (e.g. "3 members; left: 10.0.0.7:5701"), shown after the bar.
+   */
+  ExperimentRunner.Progress forScenario(String name, Supplier<String> where) {
     return new ExperimentRunner.Progress() {
       @Override
       public void started(LongSupplier simulated, long total, int count) {
-        start(name, simulated, total, count);
+        synchronized (ProgressBar.this) {
+          status = where;
+          start(name, simulated, total, count);
+        }
       }
 
       @Override
       public void update(int finished, int total) {
-        finished(finished, total);
+        synchronized (ProgressBar.this) {
+          status = where;
+          if (!begun) {
+            // an executor that cannot tell the simulated time (remote members): count runs
+            count(name, finished, total, "runs");
+          } else {
+            finished(finished, total);
+          }
+        }
       }
     };
   }
 
+  /** Starts timing {@code count} runs whose simulated time, {@code total} µs in all, {@code simulated} tells. */
   synchronized void start(String name, LongSupplier simulated, long total, int count) {
     label = name;
     simulatedUs = simulated;
     totalUs = total;
     tasks = count;
     done = 0;
+    byCount = false;
+    unit = "runs";
+    begin();
+  }
+
+  private void begin() {
+    begun = true;
     startNanos = nanoClock.getAsLong();
     if (!enabled) {
       return;
@@ -86,17 +113,30 @@ final class ProgressBar implements AutoCloseable {
   }
 
   /**
-   * Progress counted in whole items (tune's evaluations): {@code done} of {@code total}
-   * {@code unitName}, the share of the work being the share of items; the first call starts the clock.
+   * Progress counted in whole items (tune's evaluations, a sweep's runs): {@code done} of
+   * {@code total} {@code unitName}, the share of the work being the share of items; the first call
+   * starts the clock.
    */
   synchronized void count(String name, int finished, int total, String unitName) {
-    if (!byCount) {
+    if (!begun || !byCount) {
       byCount = true;
       unit = unitName;
-      start(name, () -> 0, 0, total);
+      tasks = total;
+      begin();
     }
     label = name;
     finished(finished, total);
+  }
+
+  /** {@link #count}, with {@code where} (where tasks run) after the bar. */
+  synchronized void count(String name, int finished, int total, String unitName, String where) {
+    status = () -> where;
+    count(name, finished, total, unitName);
+  }
+
+  /** {@link #count} in runs, with {@code where} (where tasks run) after the bar. */
+  synchronized void update(String name, int finished, int total, String where) {
+    count(name, finished, total, "runs", where);
   }
 
   synchronized void finished(int finished, int total) {
@@ -123,13 +163,16 @@ final class ProgressBar implements AutoCloseable {
     }
     int filled = (int) Math.round(WIDTH * share);
     long elapsedS = (nanoClock.getAsLong() - startNanos) / 1_000_000_000L;
-    String eta = share >= 1 ? (byCount ? "done" : "writing results")
+    String eta = share >= 1 ? (unit.equals("runs") ? "writing results" : "done")
         : share < MIN_SHARE_FOR_ETA ? "ETA …"
         : "ETA " + clock(Math.round(elapsedS * (1 - share) / share));
     String name = label.length() > LABEL ? label.substring(0, LABEL - 1) + "…" : label;
-    return String.format(Locale.ROOT, "%-" + LABEL + "s [%s%s] %3d%% %d/%d %s %s elapsed, %s", name,
+    String where = status.get();
+    String line = String.format(Locale.ROOT, "%-" + LABEL + "s [%s%s] %3d%% %d/%d %s %s elapsed, %s%s", name,
         "#".repeat(filled), " ".repeat(WIDTH - filled), Math.round(share * 100), done, tasks, unit,
-        clock(elapsedS), eta);
+        clock(elapsedS), eta, where == null || where.isEmpty() ? "" : "  " + where);
+    // the status comes from the cluster (members by address): keep it printable
+    return io.mlproxy.scenario.SafeText.escapeLine(line);
   }
 
   /** Seconds as m:ss (or h:mm:ss). */
@@ -140,17 +183,33 @@ final class ProgressBar implements AutoCloseable {
     return h > 0 ? String.format(Locale.ROOT, "%d:%02d:%02d", h, m, s) : String.format(Locale.ROOT, "%d:%02d", m, s);
   }
 
-  /** Removes the bar (the summary is printed in its place) and stops redrawing. */
-  synchronized void clear() {
-    if (tick != null) {
-      tick.cancel(false);
-      tick = null;
+  /** Prints {@code line} on its own line (through {@code out}, which escapes), the bar below it. */
+  synchronized void note(PrintWriter out, String line) {
+    boolean wasDrawn = lastWidth > 0;
+    erase();
+    out.println(line);
+    out.flush();
+    if (enabled && wasDrawn) {
+      draw();
     }
+  }
+
+  private void erase() {
     if (enabled && lastWidth > 0) {
       err.print("\r" + " ".repeat(lastWidth) + "\r");
       err.flush();
       lastWidth = 0;
     }
+  }
+
+  /** Removes the bar (the summary is printed in its place) and stops redrawing until the next start. */
+  synchronized void clear() {
+    if (tick != null) {
+      tick.cancel(false);
+      tick = null;
+    }
+    erase();
+    begun = false;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.mlproxy.cli;
 
+import io.mlproxy.cluster.ClusterExecutor;
+import io.mlproxy.cluster.ClusterSession;
 import io.mlproxy.engine.ExperimentRunner;
 import io.mlproxy.engine.ResultsFolder;
 import io.mlproxy.engine.ResultsFolderException;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Parameters;
     header = "Run scenarios: simulate every variant, write the results and report.html.",
     description = {
       "Runs scenarios: every variant (none, handcrafted, proxy, ml-only, oracle) over the scenario's replications with common random numbers, then writes OUT/<scenario>/ (summary.csv, replications.csv, events.csv, per-run timeseries.csv and heatmap.csv, report.html) and OUT/index.html, and prints the summary.",
-      "Before simulating anything it checks every scenario (as 'validate' does), that OUT can be written and that no other run holds OUT. A scenario's earlier results are replaced in one atomic step, only when its run completes. SCENARIO '-' reads standard input. On a terminal a progress bar shows the share of simulated time done, runs finished, elapsed time and an estimate of the time left.",
+      "Before simulating anything it checks every scenario (as 'validate' does), that OUT can be written and that no other run holds OUT. A scenario's earlier results are replaced in one atomic step, only when its run completes. SCENARIO '-' reads standard input. Tasks run on this process's embedded Hazelcast member (--jobs at a time), or with --cluster on the 'workbench worker' members at those addresses; the results are the same. On a terminal a progress bar shows the share of simulated time done, runs finished, elapsed time and an estimate of the time left.",
       "Exit code: 0 success, 1 failure, 2 usage error."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -50,8 +52,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--replications", paramLabel = "N", description = "Replications (default: the scenario's).")
   Integer replications;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Parallel replications (default: cores).")
+  @Option(names = "--jobs", paramLabel = "N", description = "Tasks at a time on the embedded member (default: cores).")
   int jobs = Runtime.getRuntime().availableProcessors();
+
+  @CommandLine.Mixin ClusterOptions cluster = new ClusterOptions();
 
   @Option(names = "--seed", paramLabel = "S", description = "Scenario seed (default: the scenario's).")
   Long seed;
@@ -95,6 +99,7 @@ public final class RunCommand implements Callable<Integer> {
     if (scenarios.stream().filter(p -> p.toString().equals("-")).count() > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be given only once");
     }
+    cluster.warmUp(spec.commandLine());
     // load and check everything first: a typo in the last file should not cost the first file's run
     ThresholdsSpec t = null;
     boolean valid = true;
@@ -127,7 +132,17 @@ public final class RunCommand implements Callable<Integer> {
       for (ScenarioFiles.Loaded l : loaded) {
         folder.checkReplaceable(l.scenario().name());
       }
-      return runAll(loaded, fragment, chosen, folder, out, err);
+      try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null)) {
+        try (ClusterSession session =
+            cluster.open(spec.commandLine(), jobs, note -> bar.note(err, "workbench: " + note))) {
+          return runAll(loaded, fragment, chosen, folder, session, bar, out, err);
+        } catch (IllegalStateException e) {
+          bar.clear();
+          err.println("workbench run: " + e.getMessage());
+          err.flush();
+          return Workbench.EXIT_FAILURE;
+        }
+      }
     } catch (ResultsFolderException e) {
       err.println("workbench run: " + e.getMessage());
       err.flush();
@@ -136,24 +151,18 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runAll(List<ScenarioFiles.Loaded> loaded, ThresholdsSpec fragment, List<Variant> chosen,
-      ResultsFolder folder, PrintWriter out, PrintWriter err) {
-    try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null)) {
-      return runAll(loaded, fragment, chosen, folder, out, err, bar);
-    }
-  }
-
-  private int runAll(List<ScenarioFiles.Loaded> loaded, ThresholdsSpec fragment, List<Variant> chosen,
-      ResultsFolder folder, PrintWriter out, PrintWriter err, ProgressBar bar) {
+      ResultsFolder folder, ClusterSession session, ProgressBar bar, PrintWriter out, PrintWriter err) {
     boolean failed = false;
+    ClusterExecutor executor = session.executor();
     for (ScenarioFiles.Loaded l : loaded) {
       Scenario s = fragment == null ? l.scenario() : withThresholds(l.scenario(), fragment);
       ExperimentRunner.Options options =
           new ExperimentRunner.Options(
-              chosen, replications, seed, jobs, Workbench.version(), bar.forScenario(s.name()));
+              chosen, replications, seed, jobs, Workbench.version(), bar.forScenario(s.name(), executor::status));
       Reports.Staged reports = new Reports.Staged(folder.dir(), s.name(), err);
       ExperimentRunner.Outcome outcome;
       try {
-        outcome = ExperimentRunner.run(s, l.text(), folder, options, reports);
+        outcome = ExperimentRunner.run(s, l.text(), folder, options, reports, executor);
       } catch (IllegalArgumentException e) {
         // RunChecks made the same checks with file and line; this is a last defence
         bar.clear();
@@ -185,12 +194,17 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private List<Variant> parseVariants() {
+    return parseVariants(spec.commandLine(), variants);
+  }
+
+  /** The variants of {@code --variants}, or null when not given; a usage error names a bad one. */
+  static List<Variant> parseVariants(CommandLine cl, List<String> variants) {
     if (variants == null) {
       return null;
     }
     if (variants.isEmpty() || variants.stream().anyMatch(String::isBlank)) {
       throw new CommandLine.ParameterException(
-          spec.commandLine(),
+          cl,
           "--variants: " + (variants.isEmpty() ? "no variant given" : "an empty name in '" + String.join(",", variants) + "'")
               + " (expected a comma-separated list of none, handcrafted, proxy, ml-only, oracle)");
     }
@@ -204,7 +218,7 @@ public final class RunCommand implements Callable<Integer> {
       }
       if (match == null) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(),
+            cl,
             "--variants: unknown variant '" + name + "' (expected none, handcrafted, proxy, ml-only, oracle)");
       }
       if (!list.contains(match)) {

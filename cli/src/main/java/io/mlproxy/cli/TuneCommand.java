@@ -1,9 +1,11 @@
 package io.mlproxy.cli;
 
+import io.mlproxy.cluster.ClusterSession;
 import io.mlproxy.engine.Csv;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.engine.RunChecks;
 import io.mlproxy.tune.Evaluation;
+import io.mlproxy.tune.HeldOutTable;
 import io.mlproxy.tune.ScenarioScore;
 import io.mlproxy.tune.SearchMethod;
 import io.mlproxy.tune.Tuner;
@@ -44,8 +46,10 @@ public final class TuneCommand implements Callable<Integer> {
   @Option(names = "--replications", paramLabel = "N", description = "Replications per scenario (default: the scenario's).")
   Integer replications;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Parallel replications (default: cores).")
+  @Option(names = "--jobs", paramLabel = "N", description = "Tasks at a time on the embedded member (default: cores).")
   int jobs = Runtime.getRuntime().availableProcessors();
+
+  @CommandLine.Mixin ClusterOptions cluster = new ClusterOptions();
 
   @Option(names = "--method", paramLabel = "M", description = "cmaes, bobyqa or random (default: ${DEFAULT-VALUE}).")
   String method = "cmaes";
@@ -82,6 +86,7 @@ public final class TuneCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    cluster.warmUp(spec.commandLine());
     List<Scenario> loaded = new ArrayList<>();
     boolean valid = true;
     // every evaluation runs the scenarios: the same checks as run, per evaluation's run
@@ -99,6 +104,21 @@ public final class TuneCommand implements Callable<Integer> {
       return Workbench.EXIT_FAILURE;
     }
     ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
+    ClusterSession session;
+    try {
+      session = cluster.open(spec.commandLine(), jobs, note -> bar.note(err, "workbench: " + note));
+    } catch (IllegalStateException e) {
+      err.println("workbench tune: " + e.getMessage());
+      err.flush();
+      return Workbench.EXIT_FAILURE;
+    }
+    try (session) {
+      return tune(loaded, settings, session, bar, out, err);
+    }
+  }
+
+  private int tune(List<Scenario> loaded, TuningSettings settings, ClusterSession session, ProgressBar bar,
+      PrintWriter out, PrintWriter err) {
     CountDownLatch finished = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
       stop.set(true);
@@ -117,10 +137,12 @@ public final class TuneCommand implements Callable<Integer> {
                   loaded,
                   settings,
                   (done, total, latest, replayed, best) ->
-                      bar.count(String.format(Locale.ROOT, "best %+.4f", best.objective()), done, total, "evaluations"),
-                  stop::get)
+                      bar.count(String.format(Locale.ROOT, "best %+.4f", best.objective()), done, total,
+                          "evaluations", session.executor().status()),
+                  stop::get,
+                  session.executor())
               .run();
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IllegalStateException e) {
       bar.clear();
       err.println("workbench tune: " + e.getMessage());
       err.flush();
@@ -158,12 +180,13 @@ public final class TuneCommand implements Callable<Integer> {
     if (!r.stopped()) {
       out.printf(Locale.ROOT, "  held-out seeds: default %s, tuned %s%n",
           Csv.format(TuningResult.meanAdvantage(r.heldOutDefault())),
-          Csv.format(TuningResult.meanAdvantage(r.heldOutBest())));
+          Csv.format(TuningResult.meanAdvantageOfRows(r.heldOutBest())));
       for (int i = 0; i < r.heldOutBest().size(); i++) {
         ScenarioScore d = r.heldOutDefault().get(i);
-        ScenarioScore t = r.heldOutBest().get(i);
-        out.printf(Locale.ROOT, "    %-24s handcrafted %.4f  default %.4f  tuned %.4f%n",
-            t.scenario(), t.handcrafted(), d.proxy(), t.proxy());
+        HeldOutTable.Row t = r.heldOutBest().get(i);
+        out.printf(Locale.ROOT, "    %-24s handcrafted %.4f  default %.4f  tuned %.4f  gain %+.4f ± %.4f%s%n",
+            t.score().scenario(), t.score().handcrafted(), d.proxy(), t.score().proxy(), t.gain(),
+            t.gainHalfWidth(), t.significantGain() ? "  (beyond its 95% half-width)" : "");
       }
     }
   }

@@ -25,7 +25,9 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       TuneCommand.class,
       ValidateCommand.class,
-      AgentCheckCommand.class
+      AgentCheckCommand.class,
+      SweepCommand.class,
+      WorkerCommand.class
     })
 public final class Workbench implements Runnable {
 

@@ -21,6 +21,16 @@ class ReportCommandTest extends CliTestSupport {
       + "faults,refaults,reclaim_cpu_s,transitions,hints_applied,recs_rejected,time_emergency_pct,"
       + "time_learning_pct,time_collaboration_pct,time_recommendation_pct";
 
+  private static final String SERIES_HEADER = String.join(",", io.mlproxy.engine.TimeseriesRow.HEADER);
+
+  /** One time-series row in the current format: the given columns, the others empty. */
+  private static String seriesRow(java.util.Map<String, Object> values) {
+    StringBuilder b = new StringBuilder();
+    for (String c : io.mlproxy.engine.TimeseriesRow.HEADER) {
+      b.append(b.length() == 0 ? "" : ",").append(values.getOrDefault(c, ""));
+    }
+    return b.append('\n').toString();
+  }
 
   /** A tiny results folder per docs/results-format.md: none, handcrafted, proxy; 2 reps. */
   private Path scenario(String name) throws IOException {
@@ -37,42 +47,30 @@ class ReportCommandTest extends CliTestSupport {
         + name + ",handcrafted,2,2,0.2,0.1,0.16,30,20,0.01,0,0,0,100,0,0,0\n"
         + name + ",proxy,1,1,0.3,0.08,0.26,25,15,0.01,3,40,1,20,20,10,50\n"
         + name + ",proxy,2,2,0.3,0.08,0.27,25,15,0.01,3,40,1,20,20,10,50\n");
-    Files.writeString(dir.resolve("events.csv"), String.join(",", io.mlproxy.report.EventsCsv.COLUMNS) + "\n"
+    Files.writeString(dir.resolve("events.csv"), "time_s,variant,rep,kind,from,to,evidence_pages,"
+        + "evidence_mean_ms,evidence_lower_ms,evidence_upper_ms,reason\n"
         + "0.2,proxy,1,mode_transition,EMERGENCY,LEARNING,,,,,\"warm-up done, dataset ready\"\n");
-    // the columns of docs/results-format.md, as the reports read them; proxy columns left empty
-    java.util.List<String> columns = io.mlproxy.report.TimeseriesCsv.COLUMNS;
     for (String v : new String[] {"none", "handcrafted", "proxy"}) {
       for (int rep = 1; rep <= 2; rep++) {
         Path rd = dir.resolve(v).resolve("rep-" + rep);
         Files.createDirectories(rd);
         String mode = v.equals("none") ? "" : "EMERGENCY";
-        StringBuilder b = new StringBuilder(String.join(",", columns)).append('\n');
+        StringBuilder b = new StringBuilder(SERIES_HEADER).append('\n');
         for (int i = 1; i <= 4; i++) {
-          java.util.Map<String, String> row = new java.util.HashMap<>();
-          row.put("time_s", Double.toString(i / 10.0));
-          row.put("resident_pages", Integer.toString(1000 - i * (v.equals("none") ? 0 : 50)));
-          row.put("footprint_pages", "1000");
-          row.put("touches", "100");
-          row.put("hits", "99");
-          row.put("faults", "1");
-          row.put("refaults", "0");
-          row.put("pages_paged_out", "2");
-          row.put("direct_reclaims", "0");
-          row.put("reclaim_cpu_us", "4");
-          row.put("stall_us", "0");
-          row.put("access_time_us", "59.9");
-          row.put("mode", i > 2 && v.equals("proxy") ? "LEARNING" : mode);
+          java.util.Map<String, Object> row = new java.util.HashMap<>(java.util.Map.of("time_s", i / 10.0,
+              "resident_pages", 1000 - i * (v.equals("none") ? 0 : 50), "footprint_pages", 1000, "touches", 100,
+              "hits", 99, "faults", 1, "refaults", 0, "pages_paged_out", 2, "direct_reclaims", 0,
+              "reclaim_cpu_us", 4));
+          row.put("stall_us", 0);
+          row.put("access_time_us", 59.9);
+          row.put("free_permille", 500);
           if (!v.equals("none")) {
-            row.put("ml_efficiency", "100");
-            row.put("default_efficiency", "300");
-            row.put("hints_in_force", "5");
+            row.put("mode", i > 2 && v.equals("proxy") ? "LEARNING" : mode);
+            row.putAll(java.util.Map.of("ml_share_permille", 100, "ml_pageouts", 0, "ml_efficiency", 300,
+                "default_efficiency", 280, "known_pages", 0, "known_decisions", 0, "recent_pages", 0,
+                "recent_decisions", 0, "hints_in_force", 5));
           }
-          row.put("free_permille", "500");
-          java.util.List<String> fields = new java.util.ArrayList<>();
-          for (String c : columns) {
-            fields.add(row.getOrDefault(c, ""));
-          }
-          b.append(String.join(",", fields)).append('\n');
+          b.append(seriesRow(row));
         }
         Files.writeString(rd.resolve("timeseries.csv"), b.toString());
       }

@@ -39,7 +39,8 @@ public final class ResultsCsv {
   private ResultsCsv() {}
 
   /**
-   * Reads {@code file}, whose header must be one of {@code headers} exactly (in order), and hands
+   * Reads {@code file}, whose header must be one of {@code headers} exactly (in order; any header
+   * when none is given), and hands
    * every data row to {@code handler}. Returns the header found. A missing, unreadable or
    * malformed file is a ReportException naming the file and line.
    */
@@ -128,6 +129,9 @@ public final class ResultsCsv {
         throw new ReportException(file, 1, "column '" + found.get(h) + "' appears twice");
       }
     }
+    if (headers.length == 0) {
+      return; // any header: the reader checks it (sweep.csv's columns depend on the sweep)
+    }
     for (List<String> expected : headers) {
       if (found.equals(expected)) {
         return;
@@ -158,6 +162,21 @@ public final class ResultsCsv {
     private void set(String[] values, long line) {
       this.values = values;
       this.line = line;
+    }
+
+    /** The index of column {@code name}; an error naming the file if the header lacks it. */
+    public int column(String name) {
+      for (int i = 0; i < header.length; i++) {
+        if (header[i].equals(name)) {
+          return i;
+        }
+      }
+      throw new ReportException(file, 1, "missing column '" + name + "' (header: " + Arrays.toString(header) + ")");
+    }
+
+    /** The header's column names. */
+    public List<String> header() {
+      return List.of(header);
     }
 
     /** Number of fields (the header's). */

@@ -183,12 +183,14 @@ public final class TuningReport {
   private static String heldOutTable(List<HeldOutTable.Row> rows) {
     StringBuilder t = new StringBuilder(
         "<table><tr><th>thresholds</th><th>scenario</th><th>proxy</th><th>handcrafted</th>"
-            + "<th>handcrafted lower 95%</th><th>advantage</th></tr>\n");
+            + "<th>handcrafted lower 95%</th><th>advantage</th><th>gain over default (paired)</th>"
+            + "<th>± 95%</th></tr>\n");
     for (HeldOutTable.Row r : rows) {
       t.append("<tr><td>").append(escape(r.thresholds())).append("</td><td>").append(escape(r.score().scenario()))
           .append("</td><td>").append(num(r.score().proxy())).append("</td><td>").append(num(r.score().handcrafted()))
           .append("</td><td>").append(num(r.score().handcraftedLower())).append("</td><td>")
-          .append(num(r.score().advantage())).append("</td></tr>\n");
+          .append(num(r.score().advantage())).append("</td><td>").append(num(r.gain())).append("</td><td>")
+          .append(num(r.gainHalfWidth())).append("</td></tr>\n");
     }
     return t.append("</table>\n").toString();
   }

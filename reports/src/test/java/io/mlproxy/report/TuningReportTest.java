@@ -25,13 +25,7 @@ class TuningReportTest {
   @TempDir Path dir;
 
   private static TuningRecord record(String method, int n, double proxy, double hand, double lower) {
-    // one unit value per tuned threshold, however many the tuner searches
-    double[] unit = new double[Candidate.DIMENSION];
-    double[] values = {n / 10.0, 0.5, 0.1, 0.1, 0.2, 0.1, 0.2, 0.3, 0.9};
-    for (int i = 0; i < unit.length; i++) {
-      unit[i] = i < values.length ? values[i] : 0.5;
-    }
-    Candidate c = Candidate.fromUnit(unit);
+    Candidate c = Candidate.fromUnit(new double[] {n / 10.0, 0.5, 0.1, 0.1, 0.2, 0.1, 0.2, 0.3, 0.9, 0.8});
     return new TuningRecord(method, n,
         new RobustObjective(0.01).judge(c, List.of(new ScenarioScore("s", proxy, hand, lower))));
   }
@@ -62,7 +56,7 @@ class TuningReportTest {
         new HeldOutTable.Row("tuned", new ScenarioScore("s", 0.36, 0.30, 0.28))));
     Path file = TuningReport.write(dir);
     Document doc = Jsoup.parse(Files.readString(file));
-    // convergence, one sensitivity plot per tuned threshold, before/after
+    // convergence, one sensitivity plot per tuned parameter, before/after
     assertThat(doc.select("svg")).hasSize(2 + io.mlproxy.tune.TunedParameter.values().length);
     assertThat(doc.select("table").last().select("tr")).hasSize(3);
     assertThat(doc.text()).contains("0.0600").contains("bobyqa");

@@ -63,9 +63,4 @@ public record DamonReclaim(long minAgeUs, long quotaMs, long quotaBytes, long qu
                 weightAge);
         return new DamosScheme(pattern, DamosAction.PAGEOUT, quota, watermarks);
     }
-
-    /** Changes a running scheme's min_age (the tuner's knob), converting microseconds to intervals. */
-    public static void setMinAgeUs(DamosScheme scheme, long minAgeUs, MonitorConfig monitor) {
-        scheme.setMinAge(minAgeAggregations(minAgeUs, monitor));
-    }
 }

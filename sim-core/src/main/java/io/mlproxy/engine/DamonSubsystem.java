@@ -12,7 +12,9 @@ import io.mlproxy.proxy.KnobSpec;
 import io.mlproxy.proxy.ModelOperations;
 import io.mlproxy.proxy.ModeTransition;
 import io.mlproxy.proxy.SystemMode;
+import io.mlproxy.proxy.MlModelProxy;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * The DAMON side of ml_lib: what {@code ml_lib_dataset_operations} and
@@ -20,8 +22,10 @@ import java.util.List;
  *
  * <p>At each aggregation it keeps a copy of the aggregated regions (nr_accesses of the finished
  * interval, the one before, age, residency, refaults), which a PREPARE_DATASET later extracts.
- * Parameter hints tune the DAMON_RECLAIM scheme's min_age and quotas while the proxy is out of
- * EMERGENCY; EMERGENCY restores the handcrafted values.
+ * A recommended min_age is not written into the scheme: it becomes ML's per-region opinion
+ * ({@link #recommendedMinAge}), which the proxy bounds and judges like region hints. Recommended
+ * quotas change the budget itself, which ML and the default share in LEARNING and COLLABORATION,
+ * so they take effect only in RECOMMENDATION; any other mode restores the handcrafted quotas.
  */
 final class DamonSubsystem implements DatasetOperations, ModelOperations, AggregationListener {
 
@@ -41,6 +45,7 @@ final class DamonSubsystem implements DatasetOperations, ModelOperations, Aggreg
   private int[] resident = new int[0];
   private int[] refaults = new int[0];
   private SystemMode mode = SystemMode.EMERGENCY;
+  private HintTable quotaTable;
 
   DamonSubsystem(DamosScheme scheme, DamonReclaim defaults, MonitorConfig monitor) {
     this.scheme = scheme;
@@ -90,27 +95,42 @@ final class DamonSubsystem implements DatasetOperations, ModelOperations, Aggreg
 
   @Override
   public void recommendationApplied(HintTable table) {
-    if (mode == SystemMode.EMERGENCY) {
-      return;
+    quotaTable = table;
+    if (mode == SystemMode.RECOMMENDATION) {
+      applyQuotas();
     }
-    table.param(MIN_AGE_MS).ifPresent(ms -> DamonReclaim.setMinAgeUs(scheme, ms * 1000, monitor));
-    table.param(QUOTA_MS).ifPresent(scheme::setQuotaMs);
-    table.param(QUOTA_BYTES).ifPresent(scheme::setQuotaBytes);
   }
 
   @Override
   public void modeChanged(ModeTransition transition) {
     mode = transition.to();
-    if (mode == SystemMode.EMERGENCY) {
+    if (mode == SystemMode.RECOMMENDATION) {
+      applyQuotas();
+    } else {
       restoreDefaults();
     }
   }
 
-  /** Puts the handcrafted parameters back. */
+  private void applyQuotas() {
+    if (quotaTable != null) {
+      quotaTable.param(QUOTA_MS).ifPresent(scheme::setQuotaMs);
+      quotaTable.param(QUOTA_BYTES).ifPresent(scheme::setQuotaBytes);
+    }
+  }
+
+  /** Puts the handcrafted quotas back. */
   void restoreDefaults() {
-    DamonReclaim.setMinAgeUs(scheme, defaults.minAgeUs(), monitor);
     scheme.setQuotaMs(defaults.quotaMs());
     scheme.setQuotaBytes(defaults.quotaBytes());
+  }
+
+  /**
+   * The min_age the installed recommendation asks for, in aggregation intervals, or -1 when it
+   * recommends none; the hook turns it into ML's opinion on each region.
+   */
+  int recommendedMinAge(MlModelProxy proxy) {
+    OptionalLong ms = proxy.parameterHint(MIN_AGE_MS);
+    return ms.isPresent() ? DamonReclaim.minAgeAggregations(ms.getAsLong() * 1000, monitor) : -1;
   }
 
   /** Size-weighted mean nr_accesses over [from, to) of the last snapshot, in per-mille of max. */

@@ -12,7 +12,8 @@ public final class EventLog {
    * One row of events.csv without the variant and replication columns; {@code evidence} is what a
    * mode transition was decided on ({@link PairedEvidence#NONE} for other events).
    */
-  public record Entry(long timeUs, String kind, String from, String to, String reason, PairedEvidence evidence) {}
+  public record Entry(long timeUs, String kind, String from, String to, String reason, PairedEvidence evidence)
+      implements java.io.Serializable {}
 
   /** A proxy mode transition. */
   public static final String MODE_TRANSITION = "mode_transition";

@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 
 /**
@@ -21,8 +18,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Replication r's seed comes from {@link SeedPlan}; all variants of r share it, so they see
  * the same workload (common random numbers). `none` always runs, as the reference of slowdown,
- * even when it is not reported. Tasks run on {@code jobs} threads; results are gathered in task
- * order, so the files do not depend on {@code jobs}.
+ * even when it is not reported. Tasks ({@link ReplicationTask}) run on a {@link
+ * ReplicationExecutor}: {@code jobs} threads by default, or a cluster; results are gathered in task
+ * order, so the files do not depend on where or how many at a time tasks ran.
  */
 public final class ExperimentRunner {
 
@@ -45,9 +43,9 @@ public final class ExperimentRunner {
     void update(int done, int total);
 
     /**
-     * Called once before the first task starts: {@code simulatedUs} tells, whenever asked and from
-     * any thread, the simulated microseconds done so far over all tasks, out of {@code totalUs}
-     * (for a progress bar that moves between finished tasks).
+     * Called once before the first task starts, by executors that can tell: {@code simulatedUs}
+     * tells, whenever asked and from any thread, the simulated microseconds done so far over all
+     * tasks, out of {@code totalUs} (for a progress bar that moves between finished tasks).
      */
     default void started(LongSupplier simulatedUs, long totalUs, int tasks) {}
   }
@@ -95,10 +93,26 @@ public final class ExperimentRunner {
    */
   public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
       ResultsWriter.Finishing finishing) {
+    return run(original, scenarioText, folder, options, finishing, ReplicationExecutor.threads(options.jobs()));
+  }
+
+  /** {@link #run(Scenario, String, ResultsFolder, Options, ResultsWriter.Finishing)} on {@code executor}. */
+  public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
+      ResultsWriter.Finishing finishing, ReplicationExecutor executor) {
     Scenario s = withOverrides(original, options);
     folder.checkReplaceable(s.name());
     RunPlan plan = ScenarioCompiler.compile(s);
-    List<ReplicationResult> results = simulate(plan, options.jobs(), options.progress());
+    List<ReplicationResult> results = simulate(plan, executor, options.progress());
+    return write(plan, scenarioText, results, folder, options, finishing);
+  }
+
+  /**
+   * Writes the results of {@code plan} (its scenario with the options already applied), simulated
+   * elsewhere, into {@code folder}: summary, replications, events, time series, run.properties.
+   */
+  public static Outcome write(RunPlan plan, String scenarioText, List<ReplicationResult> results,
+      ResultsFolder folder, Options options, ResultsWriter.Finishing finishing) {
+    Scenario s = plan.scenario();
     SummaryCalculator calc = new SummaryCalculator(s.name(), s.objective().lambda());
     List<ReplicationScore> scores = calc.score(results.stream().map(ReplicationResult::outcome).toList());
     List<SummaryRow> summary = calc.summarize(scores, s.variants());
@@ -113,24 +127,36 @@ public final class ExperimentRunner {
         trace == null ? -1 : trace.touches());
   }
 
-  /** Runs all tasks of {@code plan}; results in (replication, variant) order. */
+  /** Runs all tasks of {@code plan} on {@code jobs} threads; results in (replication, variant) order. */
   public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress) {
+    return simulate(plan, ReplicationExecutor.threads(jobs), progress);
+  }
+
+  /** Runs all tasks of {@code plan} on {@code executor}; results in (replication, variant) order. */
+  public static List<ReplicationResult> simulate(RunPlan plan, ReplicationExecutor executor, Progress progress) {
+    List<ReplicationResult> out = new ArrayList<>();
+    executor.run(tasks(plan), progress).forEach(out::addAll);
+    return out;
+  }
+
+  /**
+   * The tasks of {@code plan}: every replication of every variant to run (`none` included, as the
+   * reference of slowdown), in (replication, variant) order. One variant per task, so that
+   * {@code --jobs} threads balance as before; grouping a replication's variants into one task
+   * (for variants sharing one generated access stream) changes only this method.
+   */
+  public static List<ReplicationTask> tasks(RunPlan plan) {
     Scenario s = plan.scenario();
     Set<Variant> toRun = EnumSet.copyOf(s.variants());
     toRun.add(Variant.NONE);
-    List<Callable<ReplicationResult>> tasks = new ArrayList<>();
-    LongAdder simulated = new LongAdder();
+    List<ReplicationTask> tasks = new ArrayList<>();
     for (int rep = 1; rep <= s.replications(); rep++) {
       long seed = SeedPlan.replicationSeed(s.seed(), rep);
       for (Variant v : toRun) {
-        int r = rep;
-        tasks.add(() -> new ReplicationModel(plan, v, r, seed, r == 1).reportingTo(simulated).run());
+        tasks.add(new ReplicationTask(plan, rep, seed, List.of(v)));
       }
     }
-    int total = tasks.size();
-    progress.started(simulated::sum, s.durationUs() * total, total);
-    IntConsumer done = n -> progress.update(n, total);
-    return ParallelRunner.run(tasks, jobs, done);
+    return tasks;
   }
 
   private static Map<String, String> runProperties(Scenario s, RunPlan plan, Options o) {

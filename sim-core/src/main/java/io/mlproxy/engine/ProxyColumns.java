@@ -32,7 +32,7 @@ record ProxyColumns(
     long demoteBelowMs,
     int hintsInForce,
     long datasetAgeMs,
-    long recommendationStalenessMs) {
+    long recommendationStalenessMs) implements java.io.Serializable {
 
   /** An absent value. */
   static final long ABSENT = Long.MIN_VALUE;

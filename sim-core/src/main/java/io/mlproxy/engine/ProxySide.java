@@ -1,6 +1,7 @@
 package io.mlproxy.engine;
 
 import io.mlproxy.damon.DamosScheme;
+import io.mlproxy.damon.RegionsView;
 import io.mlproxy.memory.Memory;
 import io.mlproxy.policy.DecisionLedger;
 import io.mlproxy.policy.JudgementSink;
@@ -33,7 +34,8 @@ final class ProxySide implements JudgementSink {
   private long lastDecisionsDefault;
   private long lastMlPageouts;
 
-  ProxySide(RunPlan plan, String name, Memory memory, DamosScheme scheme, ProxyClockSource clock) {
+  ProxySide(RunPlan plan, String name, Memory memory, DamosScheme scheme, RegionsView regions,
+            ProxyClockSource clock) {
     subsystem = new DamonSubsystem(scheme, plan.reclaim(), plan.monitor());
     proxy = MlModelProxy.create(name, subsystem, subsystem, clock::nowMs);
     proxy.init(
@@ -42,7 +44,7 @@ final class ProxySide implements JudgementSink {
     ledger = new DecisionLedger(memory, plan.feedbackWindowMs(), plan.breakEvenMs());
     ledger.setSink(this);
     memory.setWatchListener(ledger);
-    hook = new ProxyReclaimHook(proxy, scheme, ledger, memory);
+    hook = new ProxyReclaimHook(proxy, scheme, ledger, memory, regions);
     scheme.setDecisionHook(hook);
   }
 
@@ -62,7 +64,7 @@ final class ProxySide implements JudgementSink {
 
   /** Before the scheme is applied at {@code nowUs}: the hook stamps its decisions with that time. */
   void beforeDecisions(long nowUs) {
-    hook.at(nowUs);
+    hook.at(nowUs, subsystem.recommendedMinAge(proxy));
   }
 
   /**
@@ -85,22 +87,22 @@ final class ProxySide implements JudgementSink {
   }
 
   @Override
-  public void judged(long decidedAtMs, int start, int end, int ml, int dflt, boolean mlDecided, long value,
-                     int pages, int touched) {
+  public void judged(long decidedAtMs, long adviceGeneration, int start, int end, int ml, int dflt,
+                     boolean mlDecided, long value, int pages, int touched) {
     if (ml < 0) {
-      return; // feedback tells the agent about its own opinions
+      return; // the model had no opinion: there is no error of its to propagate
     }
-    HintTable t = proxy.hintTable().orElse(null);
-    int action = mlDecided ? ml : dflt;
-    boolean pagedOut = action == io.mlproxy.proxy.HintAction.CODE_PAGEOUT;
+    // the error of the model's opinion, whoever decided: in LEARNING most of what the model learns
+    // from is what its advice would have done where the default decided
+    boolean mlPagesOut = ml == io.mlproxy.proxy.HintAction.CODE_PAGEOUT;
     proxy.errorBackpropagation(
-        t == null ? 0 : t.generation(),
+        adviceGeneration,
         start,
         end,
         mlDecided ? DecisionSource.CODE_ML : DecisionSource.CODE_DEFAULT,
-        action,
-        pagedOut ? value : 0,
-        pagedOut ? touched : 0);
+        ml,
+        mlPagesOut ? value : 0,
+        touched);
   }
 
   /** Appends the controller's transitions since the last call to {@code events}. */

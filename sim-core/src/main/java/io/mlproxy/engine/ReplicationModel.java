@@ -165,7 +165,8 @@ final class ReplicationModel {
     scheme.setApplyInterval((int) Math.min(Integer.MAX_VALUE,
         Math.max(1, plan.scenario().policy().applyIntervalUs() / plan.monitor().aggregationUs())));
     proxySide =
-        new ProxySide(plan, plan.scenario().name() + "/" + variant.yamlName(), memory, scheme, () -> proxyNowMs);
+        new ProxySide(plan, plan.scenario().name() + "/" + variant.yamlName(), memory, scheme, monitor.regions(),
+            () -> proxyNowMs);
     proxy = proxySide.proxy();
     subsystem = proxySide.subsystem();
     monitor.setAggregationListener(subsystem);

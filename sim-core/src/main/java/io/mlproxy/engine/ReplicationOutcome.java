@@ -23,10 +23,11 @@ public record ReplicationOutcome(
     int transitions,
     long hintsApplied,
     long recsRejected,
-    ModeTime modeTimeUs) {
+    ModeTime modeTimeUs) implements java.io.Serializable {
 
   /** Simulated microseconds spent in each mode. */
-  public record ModeTime(long emergency, long learning, long collaboration, long recommendation) {
+  public record ModeTime(long emergency, long learning, long collaboration, long recommendation)
+      implements java.io.Serializable {
     /** No time in any mode: the variant has no proxy. */
     public static final ModeTime NONE = new ModeTime(0, 0, 0, 0);
 

@@ -21,4 +21,4 @@ public record ReplicationResult(
     Map<String, Long> proxyCounters,
     long touches,
     Map<String, Long> agentCounters,
-    byte[] agentLog) {}
+    byte[] agentLog) implements java.io.Serializable {}

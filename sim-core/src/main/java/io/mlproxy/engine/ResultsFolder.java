@@ -166,7 +166,8 @@ public final class ResultsFolder implements AutoCloseable {
 
   /**
    * Checks, before anything is simulated, that {@code name}'s folder may be replaced: it is absent,
-   * or a folder of earlier results (it holds run.properties or summary.csv, or nothing).
+   * or a folder of earlier results (it holds run.properties, summary.csv or a sweep's
+   * sweep.properties, or nothing).
    *
    * @throws ResultsFolderException naming what is in the way
    */
@@ -185,9 +186,9 @@ public final class ResultsFolder implements AutoCloseable {
           + " (move it away or choose another --out)");
     }
     if (!Files.exists(target.resolve("run.properties")) && !Files.exists(target.resolve("summary.csv"))
-        && !isEmpty(target)) {
-      throw new ResultsFolderException(shown + " is a folder without workbench results (no run.properties or"
-          + " summary.csv); it is left alone (move it away or choose another --out)");
+        && !Files.exists(target.resolve("sweep.properties")) && !isEmpty(target)) {
+      throw new ResultsFolderException(shown + " is a folder without workbench results (no run.properties,"
+          + " summary.csv or sweep.properties); it is left alone (move it away or choose another --out)");
     }
   }
 

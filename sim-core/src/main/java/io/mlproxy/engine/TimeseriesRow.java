@@ -17,7 +17,7 @@ public record TimeseriesRow(
     long stallUs,
     long accessTimeUs,
     ProxyColumns proxy,
-    int freePermille) {
+    int freePermille) implements java.io.Serializable {
 
   /** The header of timeseries.csv, matching {@link #write(Csv)}. */
   public static final String[] HEADER = header();

@@ -32,6 +32,7 @@ public final class DecisionLedger implements WatchListener {
   private final int[] claimedBy;
 
   private long[] decidedAtMs;
+  private long[] adviceGeneration;
   private int[] start;
   private int[] end;
   private int[] tag;
@@ -71,9 +72,11 @@ public final class DecisionLedger implements WatchListener {
 
   /**
    * Records one decision before it is carried out; returns its tag (for refault attribution), or
-   * 0 when neither source wanted a pageout or no page was left to judge.
+   * 0 when neither source wanted a pageout or no page was left to judge. {@code generation} is the
+   * generation of the advice in force (the hint table's), handed back with the judgement so the
+   * agent can tell which of its recommendations the feedback is about.
    */
-  public int record(long nowUs, int startPage, int endPage, int ml, int dflt, boolean fromMl) {
+  public int record(long nowUs, int startPage, int endPage, int ml, int dflt, boolean fromMl, long generation) {
     if (ml != HintAction.CODE_PAGEOUT && dflt != HintAction.CODE_PAGEOUT) {
       return 0;
     }
@@ -95,6 +98,7 @@ public final class DecisionLedger implements WatchListener {
     }
     int slot = (head + size) % tag.length;
     decidedAtMs[slot] = nowUs / 1000;
+    adviceGeneration[slot] = generation;
     start[slot] = startPage;
     end[slot] = endPage;
     tag[slot] = t;
@@ -172,7 +176,7 @@ public final class DecisionLedger implements WatchListener {
       }
     }
     long untouchedValue = untouched * (windowMs - breakEvenMs);
-    sink.judged(decidedAtMs[slot], start[slot], end[slot], mlOpinion[slot], defaultAction[slot], mlDecided[slot],
+    sink.judged(decidedAtMs[slot], adviceGeneration[slot], start[slot], end[slot], mlOpinion[slot], defaultAction[slot], mlDecided[slot],
         touchedValue[slot] + untouchedValue, claimed[slot], touched[slot]);
   }
 
@@ -186,6 +190,7 @@ public final class DecisionLedger implements WatchListener {
 
   private void allocate(int capacity) {
     decidedAtMs = new long[capacity];
+    adviceGeneration = new long[capacity];
     start = new int[capacity];
     end = new int[capacity];
     tag = new int[capacity];
@@ -201,6 +206,7 @@ public final class DecisionLedger implements WatchListener {
   private void grow() {
     int n = tag.length;
     long[] at = decidedAtMs;
+    long[] gen = adviceGeneration;
     int[] s = start;
     int[] e = end;
     int[] tg = tag;
@@ -215,6 +221,7 @@ public final class DecisionLedger implements WatchListener {
     for (int k = 0; k < size; k++) {
       int from = (head + k) % n;
       decidedAtMs[k] = at[from];
+      adviceGeneration[k] = gen[from];
       start[k] = s[from];
       end[k] = e[from];
       tag[k] = tg[from];

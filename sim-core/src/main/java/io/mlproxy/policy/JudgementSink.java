@@ -18,7 +18,7 @@ public interface JudgementSink {
     }
 
     @Override
-    public void judged(long decidedAtMs, int startPage, int endPage, int mlOpinion, int defaultAction,
+    public void judged(long decidedAtMs, long adviceGeneration, int startPage, int endPage, int mlOpinion, int defaultAction,
                        boolean mlDecided, long pageoutValuePageMs, int pages, int touched) {
     }
   };
@@ -38,6 +38,7 @@ public interface JudgementSink {
   /**
    * One decision, judged as a whole once its window closed (for the feedback to the agent).
    *
+   * @param adviceGeneration generation of the advice in force when the decision was taken
    * @param mlOpinion the ML action code (HintAction), or −1 when ML abstained
    * @param defaultAction the default algorithm's action code (HintAction)
    * @param mlDecided whether the ML opinion was the one carried out
@@ -48,6 +49,7 @@ public interface JudgementSink {
    */
   void judged(
       long decidedAtMs,
+      long adviceGeneration,
       int startPage,
       int endPage,
       int mlOpinion,

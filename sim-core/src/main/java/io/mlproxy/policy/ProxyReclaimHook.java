@@ -1,11 +1,14 @@
 package io.mlproxy.policy;
 
+import io.mlproxy.damon.DamosAccessPattern;
 import io.mlproxy.damon.DamosAction;
 import io.mlproxy.damon.DamosDecisionHook;
 import io.mlproxy.damon.DamosScheme;
+import io.mlproxy.damon.RegionsView;
 import io.mlproxy.memory.Memory;
 import io.mlproxy.proxy.Decision;
 import io.mlproxy.proxy.HintAction;
+import io.mlproxy.proxy.HintTable;
 import io.mlproxy.proxy.MlModelProxy;
 
 /**
@@ -20,6 +23,11 @@ import io.mlproxy.proxy.MlModelProxy;
  * the handcrafted one. An ML pageout over a range with no resident page is not carried out: it
  * would do nothing but reset the region's DAMON age, which the default's own judgement of the region
  * relies on. Every decision is handed to the {@link DecisionLedger} for shadow evaluation.
+ *
+ * <p>A recommended min_age (a parameter hint) is ML's opinion on every region no region hint
+ * covers: what the scheme's access pattern says with that min_age instead of its own. The proxy
+ * then bounds, judges and promotes it like region hints, rather than the scheme being retuned
+ * wholesale the moment a recommendation arrives.
  */
 public final class ProxyReclaimHook implements DamosDecisionHook {
 
@@ -27,28 +35,38 @@ public final class ProxyReclaimHook implements DamosDecisionHook {
   private final DamosScheme scheme;
   private final DecisionLedger ledger;
   private final Memory memory;
+  private final RegionsView regions;
   private long nowUs;
+  private DamosAccessPattern recommendedPattern;
+  private long adviceGeneration;
   private int lastTag;
   private int lastEnd;
   private boolean lastFromMl;
   private long mlPagesPagedOut;
 
-  public ProxyReclaimHook(MlModelProxy proxy, DamosScheme scheme, DecisionLedger ledger, Memory memory) {
+  public ProxyReclaimHook(MlModelProxy proxy, DamosScheme scheme, DecisionLedger ledger, Memory memory,
+                          RegionsView regions) {
     this.proxy = proxy;
     this.scheme = scheme;
     this.ledger = ledger;
     this.memory = memory;
+    this.regions = regions;
   }
 
-  /** Sets the time of the aggregation about to apply the scheme. */
-  public void at(long nowUs) {
+  /**
+   * Before the scheme is applied at {@code nowUs}: stamps the coming decisions with that time and
+   * takes the model's recommended min_age in aggregation intervals (-1: none recommended).
+   */
+  public void at(long nowUs, int recommendedMinAge) {
     this.nowUs = nowUs;
+    this.adviceGeneration = proxy.hintTable().map(HintTable::generation).orElse(0L);
+    this.recommendedPattern = recommendedMinAge < 0 ? null : scheme.pattern().withMinAge(recommendedMinAge);
   }
 
   @Override
   public int decide(int regionIndex, int startPage, int endPage, int defaultAction) {
     int dflt = toHint(defaultAction);
-    long d = proxy.executeOperation(startPage, endPage, dflt);
+    long d = proxy.executeOperation(startPage, endPage, dflt, parameterOpinion(regionIndex));
     int decidedEnd = (int) (startPage + Decision.pages(d));
     int chosen = Decision.action(d);
     boolean fromMl = Decision.isMl(d);
@@ -58,10 +76,22 @@ public final class ProxyReclaimHook implements DamosDecisionHook {
       chosen = dflt;
       fromMl = false;
     }
-    lastTag = ledger.record(nowUs, startPage, decidedEnd, Decision.mlOpinion(d), dflt, fromMl);
+    lastTag = ledger.record(nowUs, startPage, decidedEnd, Decision.mlOpinion(d), dflt, fromMl, adviceGeneration);
     lastEnd = decidedEnd;
     lastFromMl = fromMl;
     return toDamos(chosen);
+  }
+
+  /** What the scheme would do to the region with the recommended min_age, -1 without one. */
+  private int parameterOpinion(int regionIndex) {
+    DamosAccessPattern p = recommendedPattern;
+    if (p == null) {
+      return -1;
+    }
+    boolean matches = scheme.isActive() && scheme.remainingQuotaBytes() >= memory.pageSizeBytes() && p.matches(
+        (long) regions.sizePages(regionIndex) * memory.pageSizeBytes(), regions.nrAccesses(regionIndex),
+        regions.age(regionIndex));
+    return matches ? toHint(scheme.action().code()) : HintAction.CODE_KEEP;
   }
 
   @Override

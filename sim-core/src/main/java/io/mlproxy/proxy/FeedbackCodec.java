@@ -3,16 +3,18 @@ package io.mlproxy.proxy;
 /**
  * Binary feedback format (kernel → agent): a {@link WireHeader} with magic "MLFB", generation = the
  * newest dataset generation at sealing time, aux = feedback records dropped so far, followed by
- * little-endian records of {@value #RECORD_SIZE} bytes, one per judged decision or region batch:
+ * little-endian records of {@value #RECORD_SIZE} bytes, one per judged decision on which the model had an
+ * opinion; each judges that opinion, whoever carried the decision out:
  * <pre>
  *  off size field
- *   0   8   generation  (i64, dataset generation the deciding hint table answered; 0 = none)
+ *   0   8   generation  (i64, generation of the advice in force when the decision was taken; 0 = none)
  *   8   8   start_page  (i64)
  *  16   8   end_page    (i64, exclusive)
- *  24   8   value       (i64, page-milliseconds; negative = the decision cost more than it saved)
- *  32   4   refaults    (i32)
- *  36   1   source      (0 DEFAULT, 1 ML)
- *  37   1   action      (HintAction code)
+ *  24   8   value       (i64, page-milliseconds the model's opinion was worth: Σ (min(g, W) − B) over
+ *                        the judged pages for a page-out, 0 otherwise; negative = it cost more than it saved)
+ *  32   4   refaults    (i32, judged pages needed again within W)
+ *  36   1   source      (who carried the decision out: 0 DEFAULT, 1 ML)
+ *  37   1   action      (the model's opinion, HintAction code)
  *  38   2   reserved    (0)
  * </pre>
  */

@@ -431,6 +431,18 @@ public final class MlModelProxy {
      * a word of 64 granules at a time.
      */
     public long executeOperation(long startPage, long endPage, int defaultAction) {
+        return executeOperation(startPage, endPage, defaultAction, -1);
+    }
+
+    /**
+     * execute_operation where the model has also recommended parameters of the default algorithm:
+     * {@code parameterOpinion} is the action the subsystem's algorithm takes on this candidate with
+     * the recommended parameters instead of its own (-1 when no recommended parameter bears on it).
+     * It is ML's opinion where no region hint gives one, so a parameter recommendation is bounded,
+     * judged and promoted exactly like region hints: in LEARNING it steers only ML's part of the
+     * address space.
+     */
+    public long executeOperation(long startPage, long endPage, int defaultAction, int parameterOpinion) {
         ModelState st = state;
         if (st == ModelState.CREATED || st == ModelState.SHUTTING_DOWN) {
             throw new MlLibException(st == ModelState.CREATED ? Errno.EINVAL : Errno.ESHUTDOWN,
@@ -439,12 +451,16 @@ public final class MlModelProxy {
         if (defaultAction < 0 || defaultAction > HintAction.MAX_CODE) {
             throw new MlLibException(Errno.EINVAL, "execute_operation: default action " + defaultAction);
         }
+        if (parameterOpinion < -1 || parameterOpinion > HintAction.MAX_CODE) {
+            throw new MlLibException(Errno.EINVAL, "execute_operation: parameter opinion " + parameterOpinion);
+        }
         if (startPage < 0 || endPage <= startPage || endPage > config.addressSpacePages()) {
             throw new MlLibException(Errno.EINVAL, "execute_operation: region [" + startPage + ", " + endPage
                     + ") outside the address space of " + config.addressSpacePages() + " pages");
         }
         long end = endPage - startPage > Decision.MAX_PAGES ? startPage + Decision.MAX_PAGES : endPage;
         int ml = -1;
+        boolean hinted = false;
         HintTable t = table;
         if (t != null) {
             int i = t.lookup(startPage);
@@ -455,12 +471,16 @@ public final class MlModelProxy {
                     int m = (int) sl[at + 2];
                     if ((m >>> HintTable.CONFIDENCE_SHIFT & HintTable.CONFIDENCE_MASK) >= minConfidence) {
                         ml = m & HintTable.ACTION_MASK;
+                        hinted = true;
                         if (m >= 0) {
                             sl[at + 2] = m | HintTable.USED_BIT; // first use only: later decisions just read
                         }
                     }
                 }
             }
+        }
+        if (!hinted) {
+            ml = parameterOpinion;
         }
         boolean useMl;
         if (ml < 0) {
@@ -562,9 +582,15 @@ public final class MlModelProxy {
     /**
      * ml_lib error_backpropagation: queues one feedback record for the agent (read through
      * {@link DataChannel#readFeedback}). Returns false when the queue is full; the record is then
-     * dropped and counted, the caller is not failed.
+     * dropped and counted, the caller is not failed. The record judges the model's opinion on one
+     * decision, whoever decided, so the model learns from its advice in every mode.
      *
-     * @param generation dataset generation of the hint table that was in force (0 = none)
+     * @param generation dataset generation of the advice in force when the decision was taken (0 = none)
+     * @param sourceCode who carried the decision out ({@link DecisionSource} code)
+     * @param action the model's opinion ({@link HintAction} code)
+     * @param valuePageMs what the model's opinion was worth: Σ (min(g, W) − B) over the judged pages if
+     *     it was a page-out, 0 otherwise
+     * @param refaults judged pages needed again within W (refaults, where they were paged out)
      */
     public synchronized boolean errorBackpropagation(long generation, long startPage, long endPage, int sourceCode,
                                                      int action, long valuePageMs, int refaults) {

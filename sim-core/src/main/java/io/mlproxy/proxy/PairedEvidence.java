@@ -19,7 +19,7 @@ package io.mlproxy.proxy;
  * @param meanAbsMs   mean |d| per page: the stake, which the promote and demote margins scale
  */
 public record PairedEvidence(long decisions, long pages, long meanMs, long standardErrorMs, long lowerMs,
-                             long upperMs, long meanAbsMs) {
+                             long upperMs, long meanAbsMs) implements java.io.Serializable {
 
     /** Decisions needed before a variance means anything. */
     public static final int MIN_DECISIONS = 8;

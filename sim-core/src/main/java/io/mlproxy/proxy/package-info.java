@@ -39,12 +39,17 @@
  *   immutable {@link io.mlproxy.proxy.HintTable} in one volatile write; the old table's unused hints count as
  *   superseded; STARTED → RUNNING.</td></tr>
  * <tr><td>execute_operation</td><td>{@code executeOperation}</td><td>hot path: final decision for one candidate
- *   region from the mode, the covering hint and the default decision; returns both opinions packed in an
- *   int ({@link io.mlproxy.proxy.Decision}); no lock, no allocation, no floating point.</td></tr>
- * <tr><td>estimate_efficiency</td><td>{@code estimateEfficiency}</td><td>accumulates judged outcomes (value in
- *   page-ms, pages, refaults) per source in a sliding window of time buckets.</td></tr>
- * <tr><td>error_backpropagation</td><td>{@code errorBackpropagation}</td><td>queues a feedback record for the
- *   agent (read as CRC-checked batches through the data channel; drops are counted).</td></tr>
+ *   region from the mode, the covering hint (or the subsystem's reading of recommended parameters) and the
+ *   default decision; in LEARNING and COLLABORATION ML decides only inside its sticky share of the address
+ *   space ({@link io.mlproxy.proxy.ExposureMap}), up to the edge of it; returns both opinions and the pages
+ *   decided packed in a long ({@link io.mlproxy.proxy.Decision}); no lock, no allocation, no floating
+ *   point.</td></tr>
+ * <tr><td>estimate_efficiency</td><td>{@code estimateEfficiency}, {@code reportOutcome}</td><td>opens the
+ *   shadow judgement of one decision (both opinions, per page) and takes each page's outcome as it happens;
+ *   the {@link io.mlproxy.proxy.EvidenceWindow} turns them into the paired evidence the controller reads.</td></tr>
+ * <tr><td>error_backpropagation</td><td>{@code errorBackpropagation}</td><td>queues a feedback record judging the
+ *   model's opinion on one decision, whoever decided (read as CRC-checked batches through the data channel;
+ *   drops are counted).</td></tr>
  * <tr><td>correct_system_state</td><td>{@code correctSystemState}</td><td>expires a stale hint table and lets the
  *   {@link io.mlproxy.proxy.ModeController} promote, demote or go to/leave EMERGENCY.</td></tr>
  * </table>

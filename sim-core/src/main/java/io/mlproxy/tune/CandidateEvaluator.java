@@ -2,6 +2,7 @@ package io.mlproxy.tune;
 
 import io.mlproxy.engine.ConfidenceInterval;
 import io.mlproxy.engine.ExperimentRunner;
+import io.mlproxy.engine.ReplicationExecutor;
 import io.mlproxy.engine.ReplicationOutcome;
 import io.mlproxy.engine.ReplicationResult;
 import io.mlproxy.engine.ReplicationScore;
@@ -23,7 +24,7 @@ import java.util.List;
 public final class CandidateEvaluator {
 
   private final List<Scenario> scenarios;
-  private final int jobs;
+  private final ReplicationExecutor executor;
   private final List<List<ReplicationOutcome>> baselines = new ArrayList<>();
 
   /**
@@ -31,14 +32,19 @@ public final class CandidateEvaluator {
    * @param jobs threads per simulation batch (results do not depend on it)
    */
   public CandidateEvaluator(List<Scenario> scenarios, int jobs) {
+    this(scenarios, ReplicationExecutor.threads(jobs));
+  }
+
+  /**
+   * @param scenarios the scenarios, with their seeds and replications already chosen
+   * @param executor where the simulations run (results do not depend on it)
+   */
+  public CandidateEvaluator(List<Scenario> scenarios, ReplicationExecutor executor) {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("no scenario to tune on");
     }
-    if (jobs < 1) {
-      throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
-    }
     this.scenarios = List.copyOf(scenarios);
-    this.jobs = jobs;
+    this.executor = executor;
   }
 
   /** {@code s} with another seed and replication count. */
@@ -54,14 +60,19 @@ public final class CandidateEvaluator {
 
   /** Scores of {@code c} on every scenario, in scenario order. */
   public List<ScenarioScore> score(Candidate c) {
-    List<ScenarioScore> out = new ArrayList<>(scenarios.size());
+    return scoreReplications(c).stream().map(ReplicatedScore::score).toList();
+  }
+
+  /** As {@link #score}, with the proxy's score in each replication, for paired comparisons. */
+  public List<ReplicatedScore> scoreReplications(Candidate c) {
+    List<ReplicatedScore> out = new ArrayList<>(scenarios.size());
     for (int i = 0; i < scenarios.size(); i++) {
       out.add(score(i, c));
     }
     return out;
   }
 
-  private ScenarioScore score(int index, Candidate c) {
+  private ReplicatedScore score(int index, Candidate c) {
     Scenario s = scenarios.get(index);
     List<ReplicationOutcome> baseline = baseline(index);
     ProxySpec p = s.proxy();
@@ -78,15 +89,16 @@ public final class CandidateEvaluator {
     double[] hand = scores.stream().filter(x -> x.outcome().variant() == Variant.HANDCRAFTED)
         .mapToDouble(ReplicationScore::score).toArray();
     double[] proxy = scores.stream().filter(x -> x.outcome().variant() == Variant.PROXY)
+        .sorted(java.util.Comparator.comparingInt(x -> x.outcome().rep()))
         .mapToDouble(ReplicationScore::score).toArray();
     ConfidenceInterval handCi = ConfidenceInterval.of95(hand);
     double lower = Double.isNaN(handCi.halfWidth()) ? handCi.mean() : handCi.lower();
     double proxyMean = ConfidenceInterval.of95(proxy).mean();
-    return new ScenarioScore(
+    return new ReplicatedScore(new ScenarioScore(
         s.name(),
         ScenarioScore.round6(proxyMean),
         ScenarioScore.round6(handCi.mean()),
-        ScenarioScore.round6(lower));
+        ScenarioScore.round6(lower)), proxy);
   }
 
   private synchronized List<ReplicationOutcome> baseline(int index) {
@@ -102,7 +114,7 @@ public final class CandidateEvaluator {
   }
 
   private List<ReplicationResult> simulate(Scenario s) {
-    return ExperimentRunner.simulate(ScenarioCompiler.compile(s), jobs, (d, t) -> {});
+    return ExperimentRunner.simulate(ScenarioCompiler.compile(s), executor, (d, t) -> {});
   }
 
   private static Scenario variantsOnly(Scenario s, List<Variant> variants, ProxySpec proxy) {

@@ -18,10 +18,26 @@ public final class HeldOutTable {
 
   /** The column names. */
   public static final List<String> HEADER =
-      List.of("thresholds", "scenario", "proxy", "handcrafted", "handcrafted_lower", "advantage");
+      List.of("thresholds", "scenario", "proxy", "handcrafted", "handcrafted_lower", "advantage", "gain",
+          "gain_ci95");
 
-  /** One row: a thresholds label and its scores on one scenario. */
-  public record Row(String thresholds, ScenarioScore score) {}
+  /**
+   * One row: a thresholds label and its scores on one scenario; for the tuned thresholds also the
+   * gain over the default thresholds (proxy score, paired by replication) and the Student-t 95%
+   * half-width of that gain (NaN for the default row, and the half-width with one replication).
+   */
+  public record Row(String thresholds, ScenarioScore score, double gain, double gainHalfWidth) {
+
+    /** A row without a gain (the default thresholds). */
+    public Row(String thresholds, ScenarioScore score) {
+      this(thresholds, score, Double.NaN, Double.NaN);
+    }
+
+    /** Whether the gain exceeds its own 95% half-width. */
+    public boolean significantGain() {
+      return gain > 0 && gain > gainHalfWidth;
+    }
+  }
 
   private HeldOutTable() {}
 
@@ -33,7 +49,7 @@ public final class HeldOutTable {
     for (Row r : rows) {
       ScenarioScore s = r.score();
       csv.text(r.thresholds()).text(s.scenario()).num(s.proxy()).num(s.handcrafted())
-          .num(s.handcraftedLower()).num(s.advantage()).end();
+          .num(s.handcraftedLower()).num(s.advantage()).num(r.gain()).num(r.gainHalfWidth()).end();
     }
     try {
       Files.writeString(file, w.toString(), StandardCharsets.UTF_8);
@@ -61,7 +77,7 @@ public final class HeldOutTable {
             file + ":" + (i + 1) + ": expected " + HEADER.size() + " fields, got " + f.length);
       }
       try {
-        rows.add(new Row(f[0], new ScenarioScore(f[1], num(f[2]), num(f[3]), num(f[4]))));
+        rows.add(new Row(f[0], new ScenarioScore(f[1], num(f[2]), num(f[3]), num(f[4])), num(f[6]), num(f[7])));
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(file + ":" + (i + 1) + ": " + e.getMessage(), e);
       }

@@ -1,6 +1,8 @@
 package io.mlproxy.tune;
 
+import io.mlproxy.engine.ConfidenceInterval;
 import io.mlproxy.engine.Csv;
+import io.mlproxy.engine.ReplicationExecutor;
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.ThresholdsFragment;
 import io.mlproxy.scenario.ThresholdsSpec;
@@ -37,12 +39,19 @@ public final class Tuner {
   private final TuningSettings settings;
   private final Listener listener;
   private final BooleanSupplier stopRequested;
+  private final ReplicationExecutor executor;
 
   /**
    * @param scenarios scenarios to tune on (their seeds/replications are overridden by settings)
    * @param stopRequested polled before every new evaluation; true ends the search cleanly
    */
   public Tuner(List<Scenario> scenarios, TuningSettings settings, Listener listener, BooleanSupplier stopRequested) {
+    this(scenarios, settings, listener, stopRequested, ReplicationExecutor.threads(settings.jobs()));
+  }
+
+  /** As above, with every evaluation's simulations run on {@code executor} (a cluster, say). */
+  public Tuner(List<Scenario> scenarios, TuningSettings settings, Listener listener, BooleanSupplier stopRequested,
+      ReplicationExecutor executor) {
     if (scenarios.isEmpty()) {
       throw new IllegalArgumentException("no scenario to tune on");
     }
@@ -54,6 +63,7 @@ public final class Tuner {
     this.settings = settings;
     this.listener = listener;
     this.stopRequested = stopRequested;
+    this.executor = executor;
   }
 
   /** The scenarios as the search sees them: tuning seed and replications applied. */
@@ -94,7 +104,7 @@ public final class Tuner {
               + " evaluations: use --resume to continue them, or another --out");
     }
 
-    CandidateEvaluator evaluator = new CandidateEvaluator(tuningScenarios(0), settings.jobs());
+    CandidateEvaluator evaluator = new CandidateEvaluator(tuningScenarios(0), executor);
     BudgetedObjective f =
         new BudgetedObjective(
             method,
@@ -130,14 +140,31 @@ public final class Tuner {
       return new TuningResult(settings.method(), f.evaluations(), true, startEval, best, List.of(), List.of());
     }
     CandidateEvaluator heldOut =
-        new CandidateEvaluator(tuningScenarios(TuningSettings.HELD_OUT_SEED_OFFSET), settings.jobs());
-    List<ScenarioScore> before = heldOut.score(Candidate.nearest(ThresholdsSpec.defaults()));
-    List<ScenarioScore> after = heldOut.score(best.candidate());
+        new CandidateEvaluator(tuningScenarios(TuningSettings.HELD_OUT_SEED_OFFSET), executor);
+    List<ReplicatedScore> before = heldOut.scoreReplications(Candidate.nearest(ThresholdsSpec.defaults()));
+    List<ReplicatedScore> after = heldOut.scoreReplications(best.candidate());
     List<HeldOutTable.Row> rows = new ArrayList<>();
-    before.forEach(s -> rows.add(new HeldOutTable.Row("default", s)));
-    after.forEach(s -> rows.add(new HeldOutTable.Row("tuned", s)));
+    before.forEach(s -> rows.add(new HeldOutTable.Row("default", s.score())));
+    List<HeldOutTable.Row> tuned = new ArrayList<>();
+    for (int i = 0; i < after.size(); i++) {
+      ConfidenceInterval gain = pairedGain(after.get(i), before.get(i));
+      tuned.add(new HeldOutTable.Row("tuned", after.get(i).score(), gain.mean(), gain.halfWidth()));
+    }
+    rows.addAll(tuned);
     HeldOutTable.write(out.resolve(HELD_OUT_FILE), rows);
-    return new TuningResult(settings.method(), f.evaluations(), false, startEval, best, before, after);
+    return new TuningResult(settings.method(), f.evaluations(), false, startEval, best,
+        before.stream().map(ReplicatedScore::score).toList(), tuned);
+  }
+
+  /** Tuned − default proxy score, paired by replication (both ran on the held-out seeds). */
+  static ConfidenceInterval pairedGain(ReplicatedScore tuned, ReplicatedScore dflt) {
+    double[] a = tuned.proxyByReplication();
+    double[] b = dflt.proxyByReplication();
+    double[] d = new double[Math.min(a.length, b.length)];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = a[i] - b[i];
+    }
+    return ConfidenceInterval.of95(d);
   }
 
   private static void writeBest(Path file, Evaluation best, ThresholdsSpec base) {

@@ -19,6 +19,11 @@ final class TinyScenario {
    * relative paths resolve against the working directory (the module folder).
    */
   static Scenario withAgent(int seconds, String agent, String extra) {
+    return withAgent(seconds, agent, extra, "adaptive");
+  }
+
+  /** As {@link #withAgent(int, String, String)} with the proxy's {@code mode} (adaptive or a forced one). */
+  static Scenario withAgent(int seconds, String agent, String extra, String proxyMode) {
     String text =
         """
         name: tiny
@@ -35,6 +40,7 @@ final class TinyScenario {
           wmarks_mid: 1000
           wmarks_low: 0
         proxy:
+          mode: %s
           feedback_window: 10s
           thresholds:
             staleness_timeout: 3s
@@ -51,7 +57,7 @@ final class TinyScenario {
                 - {pattern: hotset, hot_fraction: 0.25, hot_share: 1.0, weight: 0.9499}
                 - {pattern: uniform, start: 0.25, length: 0.75, weight: 0.0001}
         """
-            .formatted(seconds, agent)
+            .formatted(seconds, proxyMode, agent)
             + extra;
     return ScenarioLoader.parse(text, Path.of("tiny.yaml"));
   }

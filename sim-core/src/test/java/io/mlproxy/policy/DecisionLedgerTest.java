@@ -33,7 +33,7 @@ class DecisionLedgerTest {
     }
 
     @Override
-    public void judged(long at, int s, int e, int ml, int d, boolean fromMl, long v, int pages, int touched) {
+    public void judged(long at, long gen, int s, int e, int ml, int d, boolean fromMl, long v, int pages, int touched) {
       judged.add(new Judged(s, e, ml, d, fromMl, v, pages, touched));
     }
   };
@@ -57,7 +57,7 @@ class DecisionLedgerTest {
   void aTouchIsReportedAtOnceAndTheDecisionIsJudgedWhenItsWindowCloses() {
     residentAndOld(0, 10, 0);
     DecisionLedger ledger = ledger(10_000, 4_000);
-    int tag = ledger.record(1_000_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true);
+    int tag = ledger.record(1_000_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1);
     assertThat(tag).isPositive();
     assertThat(opened).containsExactly(new Opened(1, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, 10));
     memory.touch(3, 2_000_000);
@@ -77,11 +77,11 @@ class DecisionLedgerTest {
   void aJudgedPageIsFreeForTheNextDecisionAtOnce() {
     residentAndOld(0, 10, 0);
     DecisionLedger ledger = ledger(10_000, 4_000);
-    ledger.record(0, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true);
+    ledger.record(0, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1);
     memory.touch(5, 500_000);
     memory.testAndClearAccessed(5);
     // only page 5 is free: the new decision judges it alone
-    assertThat(ledger.record(600_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isPositive();
+    assertThat(ledger.record(600_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1)).isPositive();
     memory.touch(5, 700_000);
     assertThat(outcomes).containsExactly(new Outcome(1, 500), new Outcome(2, 100));
   }
@@ -90,8 +90,8 @@ class DecisionLedgerTest {
   void decisionsWithoutAPageoutOpinionAreNotJudged() {
     residentAndOld(0, 10, 0);
     DecisionLedger ledger = ledger(10_000, 4_000);
-    assertThat(ledger.record(0, 0, 10, HintAction.CODE_KEEP, HintAction.CODE_KEEP, false)).isZero();
-    assertThat(ledger.record(0, 0, 10, -1, HintAction.CODE_KEEP, false)).isZero();
+    assertThat(ledger.record(0, 0, 10, HintAction.CODE_KEEP, HintAction.CODE_KEEP, false, 1)).isZero();
+    assertThat(ledger.record(0, 0, 10, -1, HintAction.CODE_KEEP, false, 1)).isZero();
     assertThat(ledger.open()).isZero();
   }
 
@@ -99,16 +99,16 @@ class DecisionLedgerTest {
   void aPageUnderAnOpenJudgementIsNotClaimedTwice() {
     residentAndOld(0, 10, 0);
     DecisionLedger ledger = ledger(10_000, 0);
-    assertThat(ledger.record(0, 0, 6, HintAction.CODE_PAGEOUT, HintAction.CODE_PAGEOUT, false)).isPositive();
+    assertThat(ledger.record(0, 0, 6, HintAction.CODE_PAGEOUT, HintAction.CODE_PAGEOUT, false, 1)).isPositive();
     // overlapping region: only pages 6..9 are still free
-    assertThat(ledger.record(100_000, 4, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isPositive();
-    assertThat(ledger.record(200_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isZero();
+    assertThat(ledger.record(100_000, 4, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1)).isPositive();
+    assertThat(ledger.record(200_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1)).isZero();
     ledger.flush(20_000_000);
     assertThat(judged).extracting(Judged::pages).containsExactly(6, 4);
     assertThat(judged).extracting(Judged::value).containsExactly(60_000L, 40_000L);
     // after judgement the pages are free again and not watched any more
     assertThat(memory.firstTouchAfterWatch(3)).isEqualTo(Memory.NOT_WATCHED);
-    assertThat(ledger.record(20_000_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isPositive();
+    assertThat(ledger.record(20_000_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1)).isPositive();
   }
 
   @Test
@@ -116,7 +116,7 @@ class DecisionLedgerTest {
     residentAndOld(0, 4, 0);
     memory.touch(2, 1_000); // young again: the pageout's young filter would keep it
     DecisionLedger ledger = ledger(1_000, 0);
-    ledger.record(2_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_PAGEOUT, false);
+    ledger.record(2_000, 0, 10, HintAction.CODE_PAGEOUT, HintAction.CODE_PAGEOUT, false, 1);
     ledger.flush(1_002_000);
     assertThat(judged).extracting(Judged::pages).containsExactly(3); // pages 0, 1, 3
     assertThat(opened).extracting(Opened::pages).containsExactly(3);
@@ -126,7 +126,7 @@ class DecisionLedgerTest {
   void aTouchAfterTheWindowCountsAsUntouched() {
     residentAndOld(0, 1, 0);
     DecisionLedger ledger = ledger(1_000, 400);
-    ledger.record(0, 0, 1, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true);
+    ledger.record(0, 0, 1, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1);
     memory.touch(0, 1_050_000); // after W, before the flush that closes the decision
     ledger.flush(1_100_000);
     assertThat(outcomes).isEmpty();
@@ -145,7 +145,7 @@ class DecisionLedgerTest {
     ledger.setSink(sink);
     big.setWatchListener(ledger);
     for (int p = 0; p < 3000; p++) {
-      assertThat(ledger.record(p * 10L, p, p + 1, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true)).isPositive();
+      assertThat(ledger.record(p * 10L, p, p + 1, HintAction.CODE_PAGEOUT, HintAction.CODE_KEEP, true, 1)).isPositive();
       if (p == 1500) {
         big.touch(10, 20_000); // a touch judged while the ring is about to grow
       }

@@ -164,6 +164,41 @@ class ExecuteOperationTest {
     }
 
     @Test
+    void aParameterOpinionIsMlsOpinionWhereNoHintGivesOneAndIsBoundedLikeAHint() {
+        Fixture f = Fixture.started();
+        long gen = f.proxy.prepareDataset();
+        f.submit(Recommendation.builder(gen).region(0, 64, HintAction.KEEP, 900).param("min_age_ms", 2_000).build());
+        f.proxy.forceMode(SystemMode.RECOMMENDATION);
+        // a region hint wins over the parameter's opinion
+        long hinted = f.proxy.executeOperation(0, 64, HintAction.CODE_KEEP, HintAction.CODE_PAGEOUT);
+        assertThat(Decision.mlOpinion(hinted)).isEqualTo(HintAction.CODE_KEEP);
+        // elsewhere the parameter's opinion is ML's and decides in RECOMMENDATION
+        long param = f.proxy.executeOperation(128, 192, HintAction.CODE_KEEP, HintAction.CODE_PAGEOUT);
+        assertThat(Decision.mlAbstained(param)).isFalse();
+        assertThat(Decision.isMl(param)).isTrue();
+        assertThat(Decision.action(param)).isEqualTo(HintAction.CODE_PAGEOUT);
+        // no parameter opinion: ML abstains as before
+        assertThat(Decision.mlAbstained(f.proxy.executeOperation(128, 192, HintAction.CODE_KEEP, -1))).isTrue();
+        // in LEARNING the parameter steers exactly the pages it would steer as a hint
+        boolean[] owned = mlPages(everywhere(SystemMode.LEARNING));
+        f.proxy.forceMode(SystemMode.LEARNING);
+        int mlPages = 0;
+        for (long p = 64; p < Fixture.PAGES; ) {
+            long d = f.proxy.executeOperation(p, Fixture.PAGES, HintAction.CODE_KEEP, HintAction.CODE_PAGEOUT);
+            for (long q = p; q < p + Decision.pages(d); q++) {
+                assertThat(Decision.isMl(d)).as("page %d", q).isEqualTo(owned[(int) q]);
+            }
+            mlPages += Decision.isMl(d) ? (int) Decision.pages(d) : 0;
+            p += Decision.pages(d);
+        }
+        assertThat(mlPages).isBetween((int) (Fixture.PAGES - 64) * 80 / 1000, (int) (Fixture.PAGES - 64) * 120 / 1000);
+        assertThatThrownBy(() -> f.proxy.executeOperation(0, 1, HintAction.CODE_KEEP, -2))
+                .isInstanceOf(MlLibException.class).hasMessageContaining("parameter opinion");
+        assertThatThrownBy(() -> f.proxy.executeOperation(0, 1, HintAction.CODE_KEEP, HintAction.MAX_CODE + 1))
+                .isInstanceOf(MlLibException.class);
+    }
+
+    @Test
     void aRegionCrossingTheEdgeOfMlsPartIsDecidedUpToTheEdgeOnlyWhenTheOpinionsDiffer() {
         Fixture f = everywhere(SystemMode.LEARNING);
         boolean[] ml = mlPages(everywhere(SystemMode.LEARNING));

@@ -20,6 +20,15 @@ class ThresholdsFragmentTest {
         .contains("  window: 10s\n", "  min_dwell: 2s\n", "  min_samples: 64\n", "  confidence: 990\n");
   }
 
+  /** The shipped example; EvidenceFalsePromotionTest measures these very values against a null model. */
+  @Test
+  void theShippedTunedFragmentLoadsWithTheSafetyThresholdsAtTheirDefaults() {
+    ThresholdsSpec t = ScenarioLoader.loadThresholdsFragment(Path.of("..", "scenarios", "thresholds", "tuned.yaml"));
+    ThresholdsSpec d = ThresholdsSpec.defaults();
+    assertThat(t).isEqualTo(new ThresholdsSpec(290, 535, 0, 295, 1_000_000, 64, 0, d.emergencyPressurePermille(),
+        d.stalenessTimeoutUs(), d.maxRejectRatePermille(), d.minConfidencePermille(), 995));
+  }
+
   @Property(tries = 300)
   void writtenFragmentsLoadBackEqual(@ForAll("thresholds") ThresholdsSpec t) {
     String yaml = ThresholdsFragment.toYaml(t);

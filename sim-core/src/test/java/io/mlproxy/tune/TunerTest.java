@@ -64,8 +64,16 @@ class TunerTest {
     // held-out figures exist for both thresholds sets and differ from the tuning seeds' figures
     assertThat(r.heldOutBest()).hasSize(1);
     assertThat(r.heldOutDefault()).hasSize(1);
-    assertThat(r.heldOutBest().get(0).handcrafted()).isNotEqualTo(r.best().scores().get(0).handcrafted());
-    assertThat(HeldOutTable.read(out.resolve(Tuner.HELD_OUT_FILE))).hasSize(2);
+    assertThat(r.heldOutBest().get(0).score().handcrafted()).isNotEqualTo(r.best().scores().get(0).handcrafted());
+    // the gain over the default thresholds, paired over the 2 held-out replications
+    HeldOutTable.Row tuned = r.heldOutBest().get(0);
+    assertThat(tuned.gain()).isCloseTo(tuned.score().proxy() - r.heldOutDefault().get(0).proxy(),
+        org.assertj.core.data.Offset.offset(1e-5));
+    assertThat(tuned.gainHalfWidth()).isNotNaN().isGreaterThanOrEqualTo(0);
+    List<HeldOutTable.Row> file = HeldOutTable.read(out.resolve(Tuner.HELD_OUT_FILE));
+    assertThat(file).hasSize(2);
+    assertThat(file.get(0).gain()).isNaN();
+    assertThat(file.get(1).gain()).isCloseTo(tuned.gain(), org.assertj.core.data.Offset.offset(1e-6));
   }
 
   @Test
