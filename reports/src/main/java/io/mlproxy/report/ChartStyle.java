@@ -60,6 +60,8 @@ public final class ChartStyle {
   static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
   static final Font SMALL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 10);
   static final Color GRID = new Color(0xdddddd);
+  /** Behind marker labels: mostly opaque white, so a label reads over the data it sits on. */
+  static final Color LABEL_BACKGROUND = new Color(255, 255, 255, 220);
 
   /** Width of every time chart in CSS pixels. */
   public static final int TIME_CHART_WIDTH = 960;

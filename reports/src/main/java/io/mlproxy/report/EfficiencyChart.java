@@ -83,8 +83,10 @@ public final class EfficiencyChart implements ReportChart {
       ValueMarker floor = new ValueMarker(minSamples.getAsDouble(), new Color(0x555555), ChartStyle.dashed(1.0f));
       floor.setLabel("min_samples " + Fmt.sig(minSamples.getAsDouble(), 6));
       floor.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-      floor.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-      floor.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      // at the right end, where the last readings are, on white: JFreeChart's default grey box hid the bars
+      floor.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      floor.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+      floor.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
       samplePlot.addRangeMarker(floor);
     }
 

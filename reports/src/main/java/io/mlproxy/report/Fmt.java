@@ -53,6 +53,14 @@ public final class Fmt {
     return String.format(Locale.ROOT, "%,d", whole);
   }
 
+  /**
+   * A p-value as "p = 0.022", or "p < 0.0001" below that: more digits of a tiny p (0.00000098) say
+   * nothing a reader decides from, and the exact value is the t-test's, recomputable from the CSVs.
+   */
+  public static String pValue(double p) {
+    return !Double.isNaN(p) && p < 1e-4 ? "p < 0.0001" : "p = " + sig(p, 2);
+  }
+
   /** A signed value for differences, e.g. "+0.0123". */
   public static String signed(double v, int digits) {
     String s = sig(v, digits);

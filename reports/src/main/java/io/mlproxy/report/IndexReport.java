@@ -207,7 +207,7 @@ public final class IndexReport {
         h.text(" ± ");
         number(h, "diff_ci95", ci, Fmt.num(ci));
         if (!Double.isNaN(pv)) {
-          h.element("span", "p = " + Fmt.sig(pv, 2), "class", "ci");
+          h.element("span", Fmt.pValue(pv), "class", "ci");
         }
         h.close("td").open("td");
         double gap = t.doubleColumn("gap_closed").getDouble(i);

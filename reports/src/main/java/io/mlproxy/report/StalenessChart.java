@@ -69,6 +69,7 @@ public final class StalenessChart implements ReportChart {
       m.setLabelFont(ChartStyle.SMALL_FONT);
       m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
       m.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+      m.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
       plot.addRangeMarker(m);
       // the timeout is the scale that matters: lags far below it are harmless
       y.setRange(0, Math.max(top, timeout.getAsDouble()) * 1.08);

@@ -72,7 +72,7 @@ public final class Verdict {
             .append(reps).append(" (no variance, so the t-test is degenerate)");
       }
     } else {
-      String test = "paired t-test over " + reps + ", p = " + Fmt.sig(c.pValue(), 2);
+      String test = "paired t-test over " + reps + ", " + Fmt.pValue(c.pValue());
       String ci = "difference " + diff + " ± " + Fmt.sig(c.halfWidth(), 3) + " at 95%";
       if (c.significant()) {
         s.append(c.meanDifference() > 0 ? " is better than" : " is worse than")

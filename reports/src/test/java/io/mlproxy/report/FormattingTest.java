@@ -41,6 +41,9 @@ class FormattingTest {
     assertThat(Fmt.signed(-2.5, 2)).isEqualTo("-2.5");
     assertThat(Fmt.percent(0.624)).isEqualTo("62.4%");
     assertThat(Fmt.percent(-6.51)).isEqualTo("-651%");
+    assertThat(Fmt.pValue(0.0221)).isEqualTo("p = 0.022");
+    assertThat(Fmt.pValue(9.8e-7)).isEqualTo("p < 0.0001");
+    assertThat(Fmt.pValue(Double.NaN)).isEqualTo("p = —");
   }
 
   @Test
