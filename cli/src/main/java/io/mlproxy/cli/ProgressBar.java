@@ -41,6 +41,9 @@ final class ProgressBar implements AutoCloseable {
   private String unit = "runs";
   private boolean byCount;
   private Supplier<String> status = () -> "";
+  /** When {@link #preparing} first drew, or -1: elapsed time counts from there, the estimate from the start. */
+  private long shownSince = -1;
+  private boolean preparing;
 
   ProgressBar(PrintWriter err, boolean enabled) {
     this(err, enabled, System::nanoTime);
@@ -81,6 +84,20 @@ final class ProgressBar implements AutoCloseable {
     };
   }
 
+  /**
+   * Draws the bar at once, before the runs of scenario {@code name} can start (while the embedded
+   * member starts and the scenario compiles), so a terminal is never left blank; elapsed time
+   * counts from here.
+   */
+  synchronized void preparing(String name) {
+    label = name;
+    preparing = true;
+    if (shownSince < 0) {
+      shownSince = nanoClock.getAsLong();
+    }
+    begin();
+  }
+
   /** Starts timing {@code count} runs whose simulated time, {@code total} µs in all, {@code simulated} tells. */
   synchronized void start(String name, LongSupplier simulated, long total, int count) {
     label = name;
@@ -90,11 +107,12 @@ final class ProgressBar implements AutoCloseable {
     done = 0;
     byCount = false;
     unit = "runs";
+    preparing = false;
     begin();
   }
 
   private void begin() {
-    begun = true;
+    begun = !preparing;
     startNanos = nanoClock.getAsLong();
     if (!enabled) {
       return;
@@ -122,6 +140,7 @@ final class ProgressBar implements AutoCloseable {
       byCount = true;
       unit = unitName;
       tasks = total;
+      preparing = false;
       begin();
     }
     label = name;
@@ -156,23 +175,33 @@ final class ProgressBar implements AutoCloseable {
 
   /** The bar as it would be drawn now, e.g. {@code name [#####     ]  21%  3/15 runs  0:12 elapsed  ETA 0:45}. */
   synchronized String line() {
+    if (preparing) {
+      return String.format(Locale.ROOT, "%-" + LABEL + "s [%s] starting… %s elapsed",
+          shortLabel(), " ".repeat(WIDTH), clock((nanoClock.getAsLong() - shownSince) / 1_000_000_000L));
+    }
     double share = byCount ? (tasks <= 0 ? 0 : (double) done / tasks)
         : totalUs <= 0 ? 0 : Math.min(1, (double) simulatedUs.getAsLong() / totalUs);
     if (tasks > 0 && done == tasks) {
       share = 1;
     }
     int filled = (int) Math.round(WIDTH * share);
-    long elapsedS = (nanoClock.getAsLong() - startNanos) / 1_000_000_000L;
+    long now = nanoClock.getAsLong();
+    long elapsedS = (now - startNanos) / 1_000_000_000L;
     String eta = share >= 1 ? (unit.equals("runs") ? "writing results" : "done")
         : share < MIN_SHARE_FOR_ETA ? "ETA …"
         : "ETA " + clock(Math.round(elapsedS * (1 - share) / share));
-    String name = label.length() > LABEL ? label.substring(0, LABEL - 1) + "…" : label;
+    long shownS = shownSince < 0 ? elapsedS : (now - shownSince) / 1_000_000_000L;
+    String name = shortLabel();
     String where = status.get();
     String line = String.format(Locale.ROOT, "%-" + LABEL + "s [%s%s] %3d%% %d/%d %s %s elapsed, %s%s", name,
         "#".repeat(filled), " ".repeat(WIDTH - filled), Math.round(share * 100), done, tasks, unit,
-        clock(elapsedS), eta, where == null || where.isEmpty() ? "" : "  " + where);
+        clock(shownS), eta, where == null || where.isEmpty() ? "" : "  " + where);
     // the status comes from the cluster (members by address): keep it printable
     return io.mlproxy.scenario.SafeText.escapeLine(line);
+  }
+
+  private String shortLabel() {
+    return label.length() > LABEL ? label.substring(0, LABEL - 1) + "…" : label;
   }
 
   /** Seconds as m:ss (or h:mm:ss). */
@@ -210,6 +239,8 @@ final class ProgressBar implements AutoCloseable {
     }
     erase();
     begun = false;
+    preparing = false;
+    shownSince = -1;
   }
 
   @Override

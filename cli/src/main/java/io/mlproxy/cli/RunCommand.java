@@ -133,6 +133,7 @@ public final class RunCommand implements Callable<Integer> {
         folder.checkReplaceable(l.scenario().name());
       }
       try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null)) {
+        bar.preparing(loaded.get(0).scenario().name());
         try (ClusterSession session =
             cluster.open(spec.commandLine(), jobs, note -> bar.note(err, "workbench: " + note))) {
           return runAll(loaded, fragment, chosen, folder, session, bar, out, err);

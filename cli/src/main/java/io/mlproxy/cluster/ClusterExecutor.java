@@ -72,8 +72,14 @@ public final class ClusterExecutor implements ReplicationExecutor {
     this.notes = notes;
   }
 
-  /** "3 members" and, when some left during this command, which. */
+  /**
+   * "3 members" and, when some left during this command, which; empty for the embedded member
+   * (always one, in this process: nothing a reader needs on the progress bar).
+   */
   public String status() {
+    if (embedded) {
+      return "";
+    }
     synchronized (left) {
       return members + (members == 1 ? " member" : " members")
           + (left.isEmpty() ? "" : "; left: " + String.join(", ", left));

@@ -32,6 +32,21 @@ class ProgressBarTest {
   }
 
   @Test
+  void drawsAtOnceWhilePreparingAndCountsElapsedFromThere() {
+    AtomicLong nanos = new AtomicLong();
+    StringWriter out = new StringWriter();
+    ProgressBar bar = new ProgressBar(new PrintWriter(out), true, nanos::get);
+    bar.preparing("scan-storms");
+    assertThat(out.toString()).contains("scan-storms", "starting", "0:00 elapsed");
+    nanos.set(4_000_000_000L);
+    bar.start("scan-storms", () -> 0, 100, 5);
+    nanos.set(14_000_000_000L);
+    // elapsed since the bar appeared; the estimate only from the runs' own time
+    assertThat(bar.line()).contains("0/5 runs", "0:14 elapsed").doesNotContain("starting");
+    bar.close();
+  }
+
+  @Test
   void countsEvaluationsForTune() {
     AtomicLong nanos = new AtomicLong();
     ProgressBar bar = new ProgressBar(new PrintWriter(new StringWriter()), true, nanos::get);
