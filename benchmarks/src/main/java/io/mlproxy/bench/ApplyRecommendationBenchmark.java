@@ -1,6 +1,7 @@
 package io.mlproxy.bench;
 
 import io.mlproxy.proxy.DataChannel;
+import io.mlproxy.proxy.HintTable;
 import io.mlproxy.proxy.MlModelProxy;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -27,6 +28,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * the {@link DataChannel} as the agent does (one more copy into and out of the bounded buffer).
  * Re-submitting the same message is legal: it answers the current generation, which the installed
  * table does not outdate, and the stopped clock keeps it inside its deadline.
+ *
+ * <p>Only applied hints count: after every call the benchmark checks that the message replaced the
+ * hint table (a rejected message leaves it in place; the channel returns the full length either
+ * way) and adds the new table's hints. A rejection fails the run with the proxy's reason instead
+ * of counting hints that were never applied.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -74,15 +80,36 @@ public class ApplyRecommendationBenchmark {
 
     @Benchmark
     public MlModelProxy submit(Installed installed) {
+        HintTable before = table();
         proxy.submitRecommendation(message, 0, message.length);
-        installed.hints += hints;
+        installed.hints += applied(before);
         return proxy;
     }
 
     @Benchmark
     public int channelWrite(Installed installed) {
+        HintTable before = table();
         int n = channel.writeRecommendation(message, 0, message.length);
-        installed.hints += hints;
+        installed.hints += applied(before);
         return n;
+    }
+
+    private HintTable table() {
+        return proxy.hintTable().orElse(null);
+    }
+
+    /** Hints of the table the message installed; fails when it installed none (the message was rejected). */
+    private int applied(HintTable before) {
+        HintTable now = table();
+        if (now == null || now == before) {
+            throw new IllegalStateException("message not applied: " + proxy.lastReject());
+        }
+        return now.size();
+    }
+
+    /** Corrupts the benchmark's message (one byte of a hint, so its CRC fails): for the test that rejection is not counted. */
+    void corruptMessage() {
+        message = message.clone();
+        message[message.length - 1] ^= 0x5a;
     }
 }

@@ -2,6 +2,8 @@ package io.mlproxy.bench;
 
 import io.mlproxy.proxy.HintAction;
 import io.mlproxy.proxy.MlModelProxy;
+import io.mlproxy.proxy.Recommendation;
+import io.mlproxy.proxy.RecommendationCodec;
 import io.mlproxy.proxy.SystemMode;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +25,13 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * ml_lib execute_operation, the proxy's per-decision hot path: one call per DAMOS candidate region.
  * Score is nanoseconds per decision (each invocation decides {@value #CANDIDATES} candidates).
+ *
+ * <p>{@code baseline} runs the same candidates, in the same order, against a bare sorted-array
+ * lookup of the same hints (binary search over the hints' start pages, then the end and the
+ * hint's action and confidence): the physical limit of one lookup, measured in the same run, so
+ * {@code decide / baseline} is a ratio that survives a noisy machine where nanoseconds do not.
+ * The baseline does not depend on the mode; it runs once per mode so that every combination has
+ * its own baseline measured next to it ({@code benchmarks/ratios.py} prints the ratios).
  *
  * <p>The hint table has {@code hints} hints of 64 pages with 64-page gaps between them. A candidate
  * either lies inside a hint ({@code lookup = hit}: the ML model has an opinion, the mode decides who
@@ -59,15 +68,29 @@ public class ExecuteOperationBenchmark {
     private long[] starts;
     private long[] ends;
     private int defaultAction;
+    /** The installed hints as sorted arrays, for the baseline: start and end pages, action | confidence << 8. */
+    private long[] hintStarts;
+    private long[] hintEnds;
+    private int[] hintWords;
 
     @Setup(Level.Trial)
     public void setUp() {
         long pages = hints * STRIDE;
         proxy = Proxies.started("bench-execute", pages, Proxies.oneRegion(pages));
         long gen = proxy.prepareDataset();
-        byte[] msg = Proxies.stripedRecommendation(gen, hints, STRIDE, HINT_PAGES);
+        Recommendation hintsSent = Proxies.stripedHints(gen, hints, STRIDE, HINT_PAGES);
+        byte[] msg = RecommendationCodec.encode(hintsSent);
         proxy.submitRecommendation(msg, 0, msg.length);
         proxy.forceMode(mode);
+        int n = hintsSent.regionCount();
+        hintStarts = new long[n];
+        hintEnds = new long[n];
+        hintWords = new int[n];
+        for (int i = 0; i < n; i++) {
+            hintStarts[i] = hintsSent.startPage(i);
+            hintEnds[i] = hintsSent.endPage(i);
+            hintWords[i] = hintsSent.action(i) | hintsSent.confidence(i) << 8;
+        }
         boolean hit = switch (lookup) {
             case "hit" -> true;
             case "miss" -> false;
@@ -114,7 +137,10 @@ public class ExecuteOperationBenchmark {
         }
     }
 
-    /** A benchmark of the wrong path measures nothing: make sure hits see the hint and misses do not. */
+    /**
+     * A benchmark of the wrong path measures nothing: make sure hits see the hint and misses do not,
+     * in the proxy and in the baseline alike.
+     */
     private void checkDecisions(boolean hit) {
         for (int j = 0; j < CANDIDATES; j++) {
             long d = proxy.executeOperation(starts[j], ends[j], defaultAction);
@@ -123,7 +149,20 @@ public class ExecuteOperationBenchmark {
                 throw new IllegalStateException("candidate " + j + " [" + starts[j] + ", " + ends[j] + ") "
                         + (hit ? "missed its hint" : "hit a hint"));
             }
+            if ((lookup(starts[j], ends[j]) < 0) == hit) {
+                throw new IllegalStateException("baseline: candidate " + j + " [" + starts[j] + ", " + ends[j] + ") "
+                        + (hit ? "missed its hint" : "hit a hint"));
+            }
         }
+    }
+
+    /** The hint containing [start, end) by binary search: its action | confidence << 8, or -1. */
+    private int lookup(long start, long end) {
+        int i = java.util.Arrays.binarySearch(hintStarts, start);
+        if (i < 0) {
+            i = -i - 2; // the last hint starting before the candidate
+        }
+        return i >= 0 && end <= hintEnds[i] ? hintWords[i] : -1;
     }
 
     @Benchmark
@@ -135,6 +174,17 @@ public class ExecuteOperationBenchmark {
         int action = defaultAction;
         for (int j = 0; j < s.length; j++) {
             bh.consume(p.executeOperation(s[j], e[j], action));
+        }
+    }
+
+    /** The same candidates against a bare sorted-array lookup of the same hints. */
+    @Benchmark
+    @OperationsPerInvocation(CANDIDATES)
+    public void baseline(Blackhole bh) {
+        long[] s = starts;
+        long[] e = ends;
+        for (int j = 0; j < s.length; j++) {
+            bh.consume(lookup(s[j], e[j]));
         }
     }
 }

@@ -1,9 +1,8 @@
 package io.mlproxy.bench;
 
+import io.mlproxy.damon.AccessBitSource;
 import io.mlproxy.damon.DamonMonitor;
 import io.mlproxy.damon.MonitorConfig;
-import io.mlproxy.memory.Memory;
-import io.mlproxy.memory.MemoryConfig;
 import java.util.concurrent.TimeUnit;
 import nl.tudelft.simulation.jstats.streams.MersenneTwister;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -22,18 +21,23 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One DAMON sampling interval ({@code sample}: check and re-arm one sampled page per region) and
- * one aggregation ({@code aggregate}: age update, merge, reset, split, memory figures, next
- * sampling pages) with mainline intervals (5 ms / 100 ms, min_nr_regions 10), microseconds per call.
+ * DAMON's monitoring work with mainline intervals (5 ms sampling, 100 ms aggregation, so 20
+ * samples per aggregation; min_nr_regions 10), microseconds per call. {@code sample} is one
+ * sampling interval: the touches of the interval set the pages' accessed bits, then the monitor
+ * checks one sampled page per region and re-arms the next ones. {@code aggregationInterval} is
+ * one whole aggregation interval: 20 such sampling intervals, then the aggregation (age update,
+ * merge, reset, split, memory figures, next sampling pages). Both run back to back with no
+ * per-call setup (a {@code Level.Invocation} setup is only sound for calls of a millisecond or
+ * more); the aggregation's own cost is {@code aggregationInterval − 20 × sample} of the same run.
  *
- * <p>The monitored memory of 16,384 pages is striped into 2,048 bands of 8 pages whose access
- * frequency cycles through 0, ⅓, ⅔ and all of the sampling intervals, so neighbouring regions
- * rarely merge. DAMON splits only while nr_regions ≤ max_nr_regions / 2, so with the default
- * {@code maxRegions = 1000} such a stable pattern parks at just over 500 regions; {@code maxRegions =
- * 2000} lets it grow to about 1,000. The range of region counts seen is printed at the end of each
- * trial. Before each measured aggregation the invocation setup replays one
- * aggregation interval of touches and samples, so every aggregation sees fresh counts; that setup
- * is not timed.
+ * <p>The monitored address space of 16,384 pages is striped into 2,048 bands of 8 pages whose
+ * access frequency cycles through 0, ⅓, ⅔ and all of the sampling intervals, so neighbouring
+ * regions rarely merge. The touches are applied as the memory applies them to the accessed bits
+ * (one bit per page; here a word of 64 pages at a time, since the stripes repeat every 32 pages),
+ * so every sample sees bits set since the previous one. DAMON splits only while nr_regions ≤
+ * max_nr_regions / 2, so with the default {@code maxRegions = 1000} such a stable pattern parks at
+ * just over 500 regions; {@code maxRegions = 2000} lets it grow to about 1,000. The range of region
+ * counts seen is printed at the end of each trial.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -49,64 +53,99 @@ public class MonitorAggregationBenchmark {
     public int maxRegions;
 
     private MonitorConfig config;
-
-    private Memory memory;
+    private StripedAccess memory;
     private DamonMonitor monitor;
     private long nowUs;
-    private int sampleIndex;
     private int fewestRegions = Integer.MAX_VALUE;
     private int mostRegions;
 
+    /**
+     * The striped workload's accessed bits: {@link #touchInterval} sets the bits of the bands touched
+     * in the next sampling interval, the monitor tests and clears them as it does a memory's.
+     */
+    static final class StripedAccess implements AccessBitSource {
+        private final long[] accessed = new long[PAGES / 64];
+        private int interval;
+
+        /** Sets the accessed bits of the bands due in the next sampling interval. */
+        void touchInterval() {
+            long mask = bandsTouched(interval++);
+            for (int w = 0; w < accessed.length; w++) {
+                accessed[w] |= mask;
+            }
+        }
+
+        /** Pages of a 64-page word touched in interval {@code k}: band b at level b mod 4 of 0, ⅓, ⅔, 1. */
+        static long bandsTouched(int k) {
+            long mask = 0;
+            for (int band = 0; band < 64 / BAND_PAGES; band++) {
+                int level = band & 3; // 0 never, 1 every third, 2 two of three, 3 always
+                boolean touched = level == 3 || level == 2 && k % 3 != 0 || level == 1 && k % 3 == 0;
+                if (touched) {
+                    mask |= 0xFFL << (band * BAND_PAGES);
+                }
+            }
+            return mask;
+        }
+
+        @Override
+        public int pages() {
+            return PAGES;
+        }
+
+        @Override
+        public boolean testAndClearAccessed(int page) {
+            int w = page >>> 6;
+            long bit = 1L << page;
+            boolean was = (accessed[w] & bit) != 0;
+            accessed[w] &= ~bit;
+            return was;
+        }
+
+        @Override
+        public int residentPages(int start, int end) {
+            return end - start;
+        }
+
+        @Override
+        public int recentRefaults(int start, int end) {
+            return 0;
+        }
+
+        @Override
+        public void clearRecentRefaults() {
+            // nothing is paged out here
+        }
+    }
+
     @Setup(Level.Trial)
     public void setUp() {
-        memory = new Memory(MemoryConfig.withDefaults(PAGES, PAGES));
+        memory = new StripedAccess();
         config = new MonitorConfig(5_000, 100_000, 60_000_000, 10, maxRegions);
         monitor = new DamonMonitor(config, memory, new MersenneTwister(11));
         for (int i = 0; i < 60; i++) {
-            oneAggregationIntervalOfSamples();
-            monitor.aggregate(nowUs);
+            interval();
         }
-        oneAggregationIntervalOfSamples();
         if (monitor.regions().count() < 100) {
             throw new IllegalStateException("striped workload left only " + monitor.regions().count() + " regions");
         }
     }
 
-    /** Touches for each sampling interval of one aggregation interval, each followed by its sample. */
-    private void oneAggregationIntervalOfSamples() {
-        int samples = config.maxNrAccesses();
-        for (int s = 0; s < samples; s++) {
-            nowUs += config.samplingUs();
-            touchBands(sampleIndex++);
-            monitor.sample(nowUs);
-        }
+    /** One sampling interval: its touches, then the sample at its end. */
+    private void samplingInterval() {
+        nowUs += config.samplingUs();
+        memory.touchInterval();
+        monitor.sample(nowUs);
     }
 
-    /** Touches the bands due in sampling interval {@code k}: band b at level b mod 4 of 0, 1/3, 2/3, 1. */
-    private void touchBands(int k) {
-        int bands = PAGES / BAND_PAGES;
-        for (int b = 0; b < bands; b++) {
-            int level = b & 3; // 0 never, 1 every third, 2 two of three, 3 always
-            boolean touched = level == 3 || level == 2 && k % 3 != 0 || level == 1 && k % 3 == 0;
-            if (touched) {
-                int first = b * BAND_PAGES;
-                for (int p = first; p < first + BAND_PAGES; p++) {
-                    memory.touch(p, nowUs);
-                }
-            }
+    /** One aggregation interval: its sampling intervals, then the aggregation; returns the regions before it. */
+    private int interval() {
+        for (int s = 0; s < config.maxNrAccesses(); s++) {
+            samplingInterval();
         }
-    }
-
-    /** Invocation setup of {@link #aggregate}: a fresh interval of samples, untimed. */
-    @State(Scope.Thread)
-    public static class FreshInterval {
-        @Setup(Level.Invocation)
-        public void sampleOneInterval(MonitorAggregationBenchmark b) {
-            b.oneAggregationIntervalOfSamples();
-            int n = b.monitor.regions().count();
-            b.fewestRegions = Math.min(b.fewestRegions, n);
-            b.mostRegions = Math.max(b.mostRegions, n);
-        }
+        int n = monitor.regions().count();
+        monitor.aggregate(nowUs);
+        return n;
     }
 
     @TearDown(Level.Trial)
@@ -117,15 +156,20 @@ public class MonitorAggregationBenchmark {
     }
 
     @Benchmark
-    public void aggregate(FreshInterval interval, Blackhole bh) {
-        monitor.aggregate(nowUs);
+    public void aggregationInterval(Blackhole bh) {
+        int n = interval();
+        if (n < fewestRegions) {
+            fewestRegions = n;
+        }
+        if (n > mostRegions) {
+            mostRegions = n;
+        }
         bh.consume(monitor.regions().count());
     }
 
     @Benchmark
     public void sample(Blackhole bh) {
-        nowUs += config.samplingUs();
-        monitor.sample(nowUs);
+        samplingInterval();
         bh.consume(monitor.regions().count());
     }
 }

@@ -39,12 +39,17 @@ final class Proxies {
      * confidence 800 ‰ (above the default min_confidence of 500 ‰).
      */
     static byte[] stripedRecommendation(long generation, int hints, long stride, long width) {
+        return RecommendationCodec.encode(stripedHints(generation, hints, stride, width));
+    }
+
+    /** The hints of {@link #stripedRecommendation}, not encoded. */
+    static Recommendation stripedHints(long generation, int hints, long stride, long width) {
         Recommendation.Builder b = Recommendation.builder(generation);
         for (int i = 0; i < hints; i++) {
             long start = i * stride;
             int action = (i & 3) == 0 ? HintAction.CODE_KEEP : HintAction.CODE_PAGEOUT;
             b.region(start, start + width, action, 800);
         }
-        return RecommendationCodec.encode(b.build());
+        return b.build();
     }
 }

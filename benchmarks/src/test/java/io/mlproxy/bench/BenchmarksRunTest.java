@@ -34,8 +34,13 @@ class BenchmarksRunTest {
     }
 
     private static ChainedOptionsBuilder once(Class<?> benchmark) {
+        return once(benchmark, "");
+    }
+
+    /** One short iteration of the benchmark methods of {@code benchmark} whose names match {@code method}. */
+    private static ChainedOptionsBuilder once(Class<?> benchmark, String method) {
         return new OptionsBuilder()
-                .include("^" + benchmark.getName().replace(".", "\\.") + "\\.")
+                .include("^" + benchmark.getName().replace(".", "\\.") + "\\." + method)
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -58,8 +63,15 @@ class BenchmarksRunTest {
 
     @Test
     void executeOperationRunsEveryModeSizeLookupAndOrder() throws RunnerException {
-        // 4 modes x 3 table sizes x hit/miss x ascending/shuffled; setup checks each candidate's lookup
-        assertScored(run(once(ExecuteOperationBenchmark.class)), 4 * 3 * 2 * 2);
+        // 4 modes x 3 table sizes x hit/miss x ascending/shuffled; setup checks each candidate's lookup,
+        // in the proxy and in the sorted-array baseline
+        assertScored(run(once(ExecuteOperationBenchmark.class, "decide$")), 4 * 3 * 2 * 2);
+    }
+
+    @Test
+    void theExecuteOperationBaselineRunsEverySizeLookupAndOrder() throws RunnerException {
+        // the baseline ignores the mode: one mode here keeps the suite short
+        assertScored(run(once(ExecuteOperationBenchmark.class, "baseline$").param("mode", "EMERGENCY")), 3 * 2 * 2);
     }
 
     @Test
@@ -70,8 +82,24 @@ class BenchmarksRunTest {
             int hints = Integer.parseInt(r.getParams().getParam("hints"));
             double messages = r.getPrimaryResult().getScore();
             double hintRate = r.getSecondaryResults().get("hints").getScore();
+            // every measured message was checked to be applied, and its table's hints counted
             assertThat(hintRate / messages).isCloseTo(hints, org.assertj.core.data.Percentage.withPercentage(1));
         }
+    }
+
+    @Test
+    void aRejectedMessageFailsTheApplyBenchmarkInsteadOfCountingItsHints() {
+        ApplyRecommendationBenchmark b = new ApplyRecommendationBenchmark();
+        b.hints = 1024;
+        b.setUp();
+        b.corruptMessage();
+        ApplyRecommendationBenchmark.Installed installed = new ApplyRecommendationBenchmark.Installed();
+        // the channel swallows the rejection and returns the full length: the benchmark must notice
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.channelWrite(installed))
+            .isInstanceOf(IllegalStateException.class).hasMessageContaining("not applied");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.submit(installed))
+            .isInstanceOf(io.mlproxy.proxy.MlLibException.class);
+        assertThat(installed.hints).isZero();
     }
 
     @Test
@@ -88,7 +116,22 @@ class BenchmarksRunTest {
 
     @Test
     void monitorAggregationRuns() throws RunnerException {
+        // sample and aggregationInterval at 1,000 and 2,000 max regions
         assertScored(run(once(MonitorAggregationBenchmark.class)), 2 * 2);
+    }
+
+    @Test
+    void theMonitorSamplesBitsTheStripedTouchesSet() {
+        MonitorAggregationBenchmark.StripedAccess access = new MonitorAggregationBenchmark.StripedAccess();
+        access.touchInterval(); // interval 0: levels 1 and 3 are touched, bands 1 and 3 of each 4
+        assertThat(access.testAndClearAccessed(0)).isFalse();
+        assertThat(access.testAndClearAccessed(8)).isTrue();
+        assertThat(access.testAndClearAccessed(8)).isFalse();
+        assertThat(access.testAndClearAccessed(16)).isFalse();
+        assertThat(access.testAndClearAccessed(24 + 64 * 7)).isTrue();
+        access.touchInterval(); // interval 1: levels 2 and 3
+        assertThat(access.testAndClearAccessed(8)).isFalse();
+        assertThat(access.testAndClearAccessed(16)).isTrue();
     }
 
     @Test

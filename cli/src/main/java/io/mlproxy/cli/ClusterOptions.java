@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class ClusterOptions {
 
   @Option(names = "--cluster", paramLabel = "HOST:PORT,...",
-      description = "Run the tasks on the 'workbench worker' members at these addresses (default: on this process's embedded member, --jobs at a time).")
+      description = "Run the tasks on the 'workbench worker' members at these addresses (default: in this process, --jobs at a time).")
   String cluster;
 
   @Option(names = "--cluster-name", paramLabel = "NAME",

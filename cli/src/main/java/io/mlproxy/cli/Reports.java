@@ -1,6 +1,7 @@
 package io.mlproxy.cli;
 
 import io.mlproxy.engine.ResultsWriter;
+import io.mlproxy.engine.RunProfile;
 import io.mlproxy.report.AtomicFiles;
 import io.mlproxy.report.IndexReport;
 import io.mlproxy.report.ReportException;
@@ -30,30 +31,40 @@ final class Reports {
     private final Path resultsDir;
     private final String name;
     private final PrintWriter err;
+    private final RunProfile profile;
     private Path preparedIndex;
     private boolean reported;
     private boolean indexed;
 
     Staged(Path resultsDir, String name, PrintWriter err) {
+      this(resultsDir, name, err, RunProfile.NONE);
+    }
+
+    Staged(Path resultsDir, String name, PrintWriter err, RunProfile profile) {
       this.resultsDir = resultsDir;
       this.name = name;
       this.err = err;
+      this.profile = profile;
     }
 
     @Override
     public void beforeInstall(Path staging) {
+      long start = System.nanoTime();
       try {
         ScenarioReport.write(staging, staging.resolve("report.html"), name);
         reported = true;
       } catch (ReportException | UncheckedIOException e) {
         err.println("workbench: report for " + resultsDir.resolve(name) + " failed: " + e.getMessage());
       }
+      long index = System.nanoTime();
+      profile.addStep("report.html", index - start);
       try {
         removeStaleIndexFiles(resultsDir);
         preparedIndex = IndexReport.prepare(resultsDir, resultsDir.resolve("index.html"), name, staging);
       } catch (ReportException | UncheckedIOException e) {
         err.println("workbench: index of " + resultsDir + " failed: " + e.getMessage());
       }
+      profile.addStep("index.html", System.nanoTime() - index);
     }
 
     @Override

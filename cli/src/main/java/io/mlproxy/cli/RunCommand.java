@@ -7,6 +7,10 @@ import io.mlproxy.engine.ResultsFolder;
 import io.mlproxy.engine.ResultsFolderException;
 import io.mlproxy.engine.ResultsWriter;
 import io.mlproxy.engine.RunChecks;
+import io.mlproxy.engine.RunCheckException;
+import io.mlproxy.engine.RunProfile;
+import io.mlproxy.scenario.SafeText;
+import io.mlproxy.workload.TraceFormatException;
 import io.mlproxy.engine.SummaryRow;
 import io.mlproxy.scenario.ProxySpec;
 import io.mlproxy.scenario.Scenario;
@@ -31,7 +35,7 @@ import picocli.CommandLine.Parameters;
     header = "Run scenarios: simulate every variant, write the results and report.html.",
     description = {
       "Runs scenarios: every variant (none, handcrafted, proxy, ml-only, oracle) over the scenario's replications with common random numbers, then writes OUT/<scenario>/ (summary.csv, replications.csv, events.csv, per-run timeseries.csv and heatmap.csv, report.html) and OUT/index.html, and prints the summary.",
-      "Before simulating anything it checks every scenario (as 'validate' does), that OUT can be written and that no other run holds OUT. A scenario's earlier results are replaced in one atomic step, only when its run completes. SCENARIO '-' reads standard input. Tasks run on this process's embedded Hazelcast member (--jobs at a time), or with --cluster on the 'workbench worker' members at those addresses; the results are the same. On a terminal a progress bar shows the share of simulated time done, runs finished, elapsed time and an estimate of the time left.",
+      "Before simulating anything it checks every scenario (as 'validate' does), that OUT can be written and that no other run holds OUT. A scenario's earlier results are replaced in one atomic step, only when its run completes. SCENARIO '-' reads standard input. The simulations run in this process (--jobs at a time; a replication's variants share one workload stream), or with --cluster as tasks on the 'workbench worker' members at those addresses; the results are the same. On a terminal a progress bar shows the share of simulated time done, runs finished, elapsed time and an estimate of the time left.",
       "Exit code: 0 success, 1 failure, 2 usage error."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -52,7 +56,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--replications", paramLabel = "N", description = "Replications (default: the scenario's).")
   Integer replications;
 
-  @Option(names = "--jobs", paramLabel = "N", description = "Tasks at a time on the embedded member (default: cores).")
+  @Option(names = "--jobs", paramLabel = "N", description = "Simulations at a time in this process (default: cores).")
   int jobs = Runtime.getRuntime().availableProcessors();
 
   @CommandLine.Mixin ClusterOptions cluster = new ClusterOptions();
@@ -75,10 +79,30 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "No progress bar and no summary table.")
   boolean quiet;
 
+  @Option(names = "--profile", description = "Print where the run's time went: start-up, checks, trace reading or"
+      + " generation, simulation per variant, writing, reports.")
+  boolean profile;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
+    RunProfile timing = profile ? RunProfile.recording() : RunProfile.NONE;
+    if (profile) {
+      Workbench.addStartup(timing);
+    }
+    try {
+      return call(timing);
+    } finally {
+      if (profile) {
+        PrintWriter out = SafeWriter.wrap(spec.commandLine().getOut());
+        timing.lines().forEach(out::println);
+        out.flush();
+      }
+    }
+  }
+
+  private Integer call(RunProfile timing) {
     PrintWriter out = SafeWriter.wrap(spec.commandLine().getOut());
     PrintWriter err = SafeWriter.wrap(spec.commandLine().getErr());
     List<Variant> chosen = parseVariants();
@@ -99,7 +123,9 @@ public final class RunCommand implements Callable<Integer> {
     if (scenarios.stream().filter(p -> p.toString().equals("-")).count() > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "standard input (-) can be given only once");
     }
-    cluster.warmUp(spec.commandLine());
+    // no cluster.warmUp: without --cluster a run starts no Hazelcast member; a bad --cluster is a
+    // usage error before any work
+    cluster.addresses(spec.commandLine());
     // load and check everything first: a typo in the last file should not cost the first file's run
     ThresholdsSpec t = null;
     boolean valid = true;
@@ -111,9 +137,12 @@ public final class RunCommand implements Callable<Integer> {
     UnaryOperator<Scenario> overrides = s -> ExperimentRunner.withOverrides(
         fragment == null ? s : withThresholds(s, fragment),
         new ExperimentRunner.Options(chosen, replications, seed, jobs, "", (d, n) -> { }));
-    RunChecks checks = new RunChecks(force ? RunChecks.WorkLimits.NONE : RunChecks.WorkLimits.DEFAULT, overrides);
+    // a trace is checked as the run replays it, not read ahead (validate reads it ahead)
+    RunChecks checks = new RunChecks(force ? RunChecks.WorkLimits.NONE : RunChecks.WorkLimits.DEFAULT, overrides,
+        RunChecks.TraceReading.AS_REPLAYED);
     ScenarioFiles files = new ScenarioFiles(checks, true);
     List<ScenarioFiles.Loaded> loaded = new ArrayList<>();
+    long checking = System.nanoTime();
     for (Path file : scenarios) {
       ScenarioFiles.Loaded l = files.load(file, err);
       if (l == null) {
@@ -122,10 +151,18 @@ public final class RunCommand implements Callable<Integer> {
         loaded.add(l);
       }
     }
+    timing.addStep("loading and checking the scenarios", System.nanoTime() - checking);
     if (!valid) {
       err.flush();
       return Workbench.EXIT_FAILURE;
     }
+    // the report's first use in this JVM is slow (class loading, Tablesaw's class-path scan, fonts):
+    // pay for it beside the simulation, not after it
+    java.util.Set<Variant> warm = java.util.EnumSet.noneOf(Variant.class);
+    for (ScenarioFiles.Loaded l : loaded) {
+      warm.addAll(chosen != null ? chosen : l.scenario().variants());
+    }
+    ReportWarmup.start(warm);
     // the results folder is checked and locked before anything is simulated
     try (ResultsFolder folder = ResultsFolder.open(outDir, "workbench run " + String.join(" ",
         loaded.stream().map(l -> l.scenario().name()).toList()), waitForFolder, err::println)) {
@@ -134,9 +171,13 @@ public final class RunCommand implements Callable<Integer> {
       }
       try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null)) {
         bar.preparing(loaded.get(0).scenario().name());
-        try (ClusterSession session =
-            cluster.open(spec.commandLine(), jobs, note -> bar.note(err, "workbench: " + note))) {
-          return runAll(loaded, fragment, chosen, folder, session, bar, out, err);
+        if (cluster.addresses(spec.commandLine()) == null) {
+          // in this process, no Hazelcast member to start (seconds of CPU): the variants of a
+          // replication run side by side on one workload stream
+          return runAll(loaded, fragment, chosen, folder, null, bar, out, err, timing);
+        }
+        try (ClusterSession session = cluster.open(spec.commandLine(), jobs, note -> bar.note(err, "workbench: " + note))) {
+          return runAll(loaded, fragment, chosen, folder, session.executor(), bar, out, err, timing);
         } catch (IllegalStateException e) {
           bar.clear();
           err.println("workbench run: " + e.getMessage());
@@ -152,22 +193,37 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private int runAll(List<ScenarioFiles.Loaded> loaded, ThresholdsSpec fragment, List<Variant> chosen,
-      ResultsFolder folder, ClusterSession session, ProgressBar bar, PrintWriter out, PrintWriter err) {
+      ResultsFolder folder, ClusterExecutor executor, ProgressBar bar, PrintWriter out, PrintWriter err,
+      RunProfile timing) {
     boolean failed = false;
-    ClusterExecutor executor = session.executor();
     for (ScenarioFiles.Loaded l : loaded) {
       Scenario s = fragment == null ? l.scenario() : withThresholds(l.scenario(), fragment);
       ExperimentRunner.Options options =
           new ExperimentRunner.Options(
-              chosen, replications, seed, jobs, Workbench.version(), bar.forScenario(s.name(), executor::status));
-      Reports.Staged reports = new Reports.Staged(folder.dir(), s.name(), err);
+              chosen, replications, seed, jobs, Workbench.version(),
+              bar.forScenario(s.name(), executor == null ? () -> "" : executor::status),
+              timing);
+      Reports.Staged reports = new Reports.Staged(folder.dir(), s.name(), err, timing);
       ExperimentRunner.Outcome outcome;
       try {
-        outcome = ExperimentRunner.run(s, l.text(), folder, options, reports, executor);
+        outcome = executor == null ? ExperimentRunner.run(s, l.text(), folder, options, reports)
+            : ExperimentRunner.run(s, l.text(), folder, options, reports, executor);
       } catch (IllegalArgumentException e) {
         // RunChecks made the same checks with file and line; this is a last defence
         bar.clear();
         err.println(l.file() + ": " + e.getMessage());
+        err.flush();
+        return Workbench.EXIT_FAILURE;
+      } catch (RuntimeException e) {
+        // what the run found in a trace as it replayed it: reported like the checks before the run
+        String found = replayProblem(l, e);
+        if (found == null) {
+          throw e;
+        }
+        bar.clear();
+        err.println(found);
+        err.println("workbench run: " + s.name() + " stopped; nothing of it was written (earlier results are as they"
+            + " were)");
         err.flush();
         return Workbench.EXIT_FAILURE;
       }
@@ -185,6 +241,19 @@ public final class RunCommand implements Callable<Integer> {
     out.flush();
     err.flush();
     return failed ? Workbench.EXIT_FAILURE : 0;
+  }
+
+  /** The trace problem behind a failed run as {@code file:line:column: field: message}, or null. */
+  private static String replayProblem(ScenarioFiles.Loaded l, Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof RunCheckException rc) {
+        return ScenarioFiles.positioned(l, rc.field(), SafeText.escapeLine(rc.getMessage()));
+      }
+      if (c instanceof TraceFormatException tf) {
+        return ScenarioFiles.positioned(l, "workload.trace.path", SafeText.escapeLine(tf.getMessage()));
+      }
+    }
+    return null;
   }
 
   private static Scenario withThresholds(Scenario s, ThresholdsSpec t) {

@@ -57,6 +57,21 @@ final class ScenarioFiles {
     }
   }
 
+  /**
+   * {@code message} about {@code field} of a loaded scenario as {@code file:line:column: field:
+   * message}, the way the checks before a run report it (for what a run found while replaying).
+   */
+  static String positioned(Loaded l, String field, String message) {
+    try {
+      ScenarioLoader.parse(l.text(), l.file(), (scenario, findings) -> findings.error(field, message));
+    } catch (ScenarioException e) {
+      if (!e.errors().isEmpty()) {
+        return e.errors().get(0).toString();
+      }
+    }
+    return l.file() + ": " + field + ": " + message;
+  }
+
   /** Loads a thresholds fragment; null after printing its errors. */
   static ThresholdsSpec loadThresholds(Path file, PrintWriter err) {
     try {

@@ -123,6 +123,36 @@ class CommandMessagesTest extends CliTestSupport {
   }
 
   @Test
+  void aTraceWithMorePagesThanTheAddressSpaceStopsTheRunAsValidateSaysAndWritesNothing() throws IOException {
+    StringBuilder trace = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      trace.append(i).append('\n');
+    }
+    Files.writeString(tmp.resolve("t.txt"), trace.toString());
+    Path f = Files.writeString(tmp.resolve("pages.yaml"), RunCommandTest.TINY.replaceAll("(?s)  phases:.*",
+        "  trace: {path: t.txt, format: plain, addresses: pages}\n"));
+    // validate reads the trace ahead and counts its pages
+    assertThat(run("validate", f.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(f + ":4:17: memory.pages: ", "touches 300 distinct pages");
+    // run checks it while replaying (no pass over the trace before the run): the same field, nothing written
+    Path results = tmp.resolve("results");
+    assertThat(run("run", f.toString(), "--out", results.toString(), "--variants", "none")).isEqualTo(1);
+    assertThat(err.toString()).contains(f + ":4:17: memory.pages: ", "touches more than 256 distinct pages",
+        "nothing of it was written");
+    assertThat(results.resolve("cli-tiny")).doesNotExist();
+  }
+
+  @Test
+  void runProfileSaysWhereTheTimeWent() throws IOException {
+    Path f = Files.writeString(tmp.resolve("profile.yaml"), RunCommandTest.TINY);
+    assertThat(run("run", f.toString(), "--out", tmp.resolve("r").toString(), "--variants", "proxy", "--quiet",
+        "--profile")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("profile (wall seconds", "loading and checking the scenarios",
+        "simulation (2 runs on", "workload generation", "simulation of none", "simulation of proxy",
+        "writing the CSV files", "report.html", "index.html", "total of the steps");
+  }
+
+  @Test
   void aScenarioUnder64PagesGetsItsReport() throws IOException {
     assumeThat(Path.of("/proc")).exists();
     Path f = Files.writeString(tmp.resolve("small.yaml"), RunCommandTest.TINY

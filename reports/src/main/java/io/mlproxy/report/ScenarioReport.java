@@ -56,7 +56,8 @@ public final class ScenarioReport {
     if (r.run().has("description")) {
       h.element("p", r.run().get("description"), "class", "description");
     }
-    List<Figure> figures = CHARTS.stream().map(c -> c.render(r)).toList();
+    // the charts are independent: drawn side by side (order kept)
+    List<Figure> figures = CHARTS.parallelStream().map(c -> c.render(r)).toList();
     // Verdict first: the one screen a reader came for; parameters collapsed at the end.
     SummarySection.write(h, r);
     h.open("nav").element("a", "Verdict", "href", "#verdict");

@@ -2,7 +2,6 @@ package io.mlproxy.engine;
 
 import io.mlproxy.scenario.Scenario;
 import io.mlproxy.scenario.Variant;
-import io.mlproxy.workload.TraceFootprint;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Runs every variant of every replication of a scenario and writes its results folder.
@@ -35,7 +38,15 @@ public final class ExperimentRunner {
    * @param progress told the number of finished tasks out of {@code tasks}
    */
   public record Options(
-      List<Variant> variants, Integer replications, Long seed, int jobs, String toolVersion, Progress progress) {}
+      List<Variant> variants, Integer replications, Long seed, int jobs, String toolVersion, Progress progress,
+      RunProfile profile) {
+
+    /** Options that profile nothing. */
+    public Options(List<Variant> variants, Integer replications, Long seed, int jobs, String toolVersion,
+        Progress progress) {
+      this(variants, replications, seed, jobs, toolVersion, progress, RunProfile.NONE);
+    }
+  }
 
   /** Progress of a run: {@code done} of {@code total} replication tasks finished. */
   @FunctionalInterface
@@ -93,16 +104,30 @@ public final class ExperimentRunner {
    */
   public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
       ResultsWriter.Finishing finishing) {
-    return run(original, scenarioText, folder, options, finishing, ReplicationExecutor.threads(options.jobs()));
+    // in this process: the variants of a replication side by side on one workload stream
+    return run(original, scenarioText, folder, options, finishing, "on " + options.jobs() + " jobs",
+        plan -> simulate(plan, options.jobs(), options.progress(), options.profile()));
   }
 
-  /** {@link #run(Scenario, String, ResultsFolder, Options, ResultsWriter.Finishing)} on {@code executor}. */
+  /**
+   * {@link #run(Scenario, String, ResultsFolder, Options, ResultsWriter.Finishing)} with the tasks
+   * on {@code executor} (a cluster): one task per variant and replication, each reading its own stream.
+   */
   public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
       ResultsWriter.Finishing finishing, ReplicationExecutor executor) {
+    return run(original, scenarioText, folder, options, finishing, "as tasks on the executor",
+        plan -> simulate(plan, executor, options.progress()));
+  }
+
+  private static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
+      ResultsWriter.Finishing finishing, String where, Function<RunPlan, List<ReplicationResult>> simulation) {
     Scenario s = withOverrides(original, options);
     folder.checkReplaceable(s.name());
-    RunPlan plan = ScenarioCompiler.compile(s);
-    List<ReplicationResult> results = simulate(plan, executor, options.progress());
+    RunProfile profile = options.profile();
+    RunPlan plan = profile.time("compile", () -> ScenarioCompiler.compile(s));
+    int runs = s.replications() * (s.variants().contains(Variant.NONE) ? s.variants().size() : s.variants().size() + 1);
+    List<ReplicationResult> results = profile.time("simulation (" + runs + " runs " + where + ")",
+        () -> simulation.apply(plan));
     return write(plan, scenarioText, results, folder, options, finishing);
   }
 
@@ -113,6 +138,7 @@ public final class ExperimentRunner {
   public static Outcome write(RunPlan plan, String scenarioText, List<ReplicationResult> results,
       ResultsFolder folder, Options options, ResultsWriter.Finishing finishing) {
     Scenario s = plan.scenario();
+    RunProfile profile = options.profile();
     SummaryCalculator calc = new SummaryCalculator(s.name(), s.objective().lambda());
     List<ReplicationScore> scores = calc.score(results.stream().map(ReplicationResult::outcome).toList());
     List<SummaryRow> summary = calc.summarize(scores, s.variants());
@@ -120,16 +146,50 @@ public final class ExperimentRunner {
         ResultsWriter.write(
             folder,
             new ResultsWriter.Contents(
-                s, scenarioText, runProperties(s, plan, options), summary, scores, results, s.variants()),
-            finishing);
-    TraceFootprint trace = plan.workload() instanceof TraceSource t ? t.footprint() : null;
+                s, scenarioText, runProperties(s, plan, options, results), summary, scores, results, s.variants()),
+            finishing, profile);
+    TraceSource trace = plan.workload() instanceof TraceSource t ? t : null;
     return new Outcome(written, s, summary, trace == null ? -1 : trace.skippedRecords(),
-        trace == null ? -1 : trace.touches());
+        trace == null ? -1 : touchesPerPass(trace, results));
   }
 
   /** Runs all tasks of {@code plan} on {@code jobs} threads; results in (replication, variant) order. */
   public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress) {
-    return simulate(plan, ReplicationExecutor.threads(jobs), progress);
+    return simulate(plan, jobs, progress, RunProfile.NONE);
+  }
+
+  /**
+   * Runs every variant of every replication of {@code plan}, at most {@code jobs} at once, and
+   * returns the results in (replication, variant) order. The variants of a replication run side by
+   * side and read one workload stream, produced once ({@link ReplicationGroup}).
+   */
+  public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress, RunProfile profile) {
+    if (jobs < 1) {
+      throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
+    }
+    Scenario s = plan.scenario();
+    Set<Variant> toRun = EnumSet.copyOf(s.variants());
+    toRun.add(Variant.NONE);
+    List<Variant> variants = List.copyOf(toRun);
+    int total = s.replications() * variants.size();
+    AtomicInteger done = new AtomicInteger();
+    Semaphore cpu = new Semaphore(jobs, true);
+    java.util.concurrent.atomic.LongAdder simulated = new java.util.concurrent.atomic.LongAdder();
+    progress.started(simulated::sum, s.durationUs() * total, total);
+    List<Callable<List<ReplicationResult>>> groups = new ArrayList<>();
+    for (int rep = 1; rep <= s.replications(); rep++) {
+      long seed = SeedPlan.replicationSeed(s.seed(), rep);
+      groups.add(new ReplicationGroup(plan, variants, rep, seed, cpu,
+          () -> progress.update(done.incrementAndGet(), total), profile).reportingTo(simulated));
+    }
+    // the variants of a group move in lockstep (the common stream's window), so one group keeps
+    // up to variants.size() jobs busy until its end; more groups only when there are more jobs
+    int inFlight = Math.min(groups.size(), (jobs + variants.size() - 1) / variants.size());
+    List<ReplicationResult> results = new ArrayList<>(total);
+    for (List<ReplicationResult> group : ParallelRunner.run(groups, inFlight, n -> { })) {
+      results.addAll(group);
+    }
+    return results;
   }
 
   /** Runs all tasks of {@code plan} on {@code executor}; results in (replication, variant) order. */
@@ -142,8 +202,8 @@ public final class ExperimentRunner {
   /**
    * The tasks of {@code plan}: every replication of every variant to run (`none` included, as the
    * reference of slowdown), in (replication, variant) order. One variant per task, so that
-   * {@code --jobs} threads balance as before; grouping a replication's variants into one task
-   * (for variants sharing one generated access stream) changes only this method.
+   * a cluster's members balance (in this process, {@link #simulate(RunPlan, int, Progress, RunProfile)}
+   * runs a replication's variants on one shared stream instead).
    */
   public static List<ReplicationTask> tasks(RunPlan plan) {
     Scenario s = plan.scenario();
@@ -159,7 +219,14 @@ public final class ExperimentRunner {
     return tasks;
   }
 
-  private static Map<String, String> runProperties(Scenario s, RunPlan plan, Options o) {
+  /** Touches of one pass of the trace: a looped run's first pass, or what every run replayed. */
+  private static long touchesPerPass(TraceSource trace, List<ReplicationResult> results) {
+    long pass = trace.touchesPerPass();
+    return pass >= 0 ? pass : results.isEmpty() ? 0 : results.get(0).touches();
+  }
+
+  private static Map<String, String> runProperties(Scenario s, RunPlan plan, Options o,
+      List<ReplicationResult> results) {
     Map<String, String> p = new LinkedHashMap<>();
     p.put("tool_version", o.toolVersion());
     p.put("date", Instant.now().toString());
@@ -206,8 +273,8 @@ public final class ExperimentRunner {
     if (plan.workload() instanceof TraceSource trace) {
       // lenient reading must say what it skipped: here and in the printed summary
       p.put("trace.path", s.workload().trace().orElseThrow().path().toString());
-      p.put("trace.touches_per_pass", Long.toString(trace.footprint().touches()));
-      p.put("trace.skipped_records", Long.toString(trace.footprint().skippedRecords()));
+      p.put("trace.touches_per_pass", Long.toString(touchesPerPass(trace, results)));
+      p.put("trace.skipped_records", Long.toString(trace.skippedRecords()));
     }
     return p;
   }

@@ -1,9 +1,9 @@
 package io.mlproxy.engine;
 
 import io.mlproxy.scenario.Variant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.Semaphore;
 
 /**
  * The unit of work an executor runs: some variants of one replication of one compiled scenario.
@@ -25,20 +25,27 @@ public record ReplicationTask(RunPlan plan, int rep, long seed, List<Variant> va
     }
   }
 
-  /** Runs the variants one after the other; results in {@link #variants()} order. */
+  /**
+   * Runs the variants on one core, several of them in lockstep on one shared workload stream
+   * ({@link ReplicationGroup}); results in {@link #variants()} order.
+   */
   public List<ReplicationResult> run() {
     return run(null);
   }
 
   /** {@link #run()}, adding the simulated time to {@code simulatedUs} as it passes (may be null). */
   public List<ReplicationResult> run(LongAdder simulatedUs) {
-    List<ReplicationResult> out = new ArrayList<>(variants.size());
-    for (Variant v : variants) {
-      // the heatmap is written for replication 1 only
-      ReplicationModel model = new ReplicationModel(plan, v, rep, seed, rep == 1);
-      out.add((simulatedUs == null ? model : model.reportingTo(simulatedUs)).run());
+    try {
+      return new ReplicationGroup(plan, variants, rep, seed, new Semaphore(1, true), () -> { }, RunProfile.NONE)
+          .reportingTo(simulatedUs).call();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("replication " + rep + " was interrupted", e);
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(String.valueOf(e.getMessage()), e);
     }
-    return out;
   }
 
   /** Simulated microseconds this task runs (every variant runs the scenario's duration). */

@@ -60,12 +60,17 @@ public final class ResultsWriter {
    * the previous results as they were.
    */
   public static Path write(ResultsFolder folder, Contents c, Finishing finishing) {
+    return write(folder, c, finishing, RunProfile.NONE);
+  }
+
+  /** As {@link #write(ResultsFolder, Contents, Finishing)}, timing its steps into {@code profile}. */
+  public static Path write(ResultsFolder folder, Contents c, Finishing finishing, RunProfile profile) {
     String name = c.scenario().name();
     Path staging = folder.stage(name);
     try {
-      writeFiles(staging, c);
+      profile.time("writing the CSV files", () -> writeFiles(staging, c));
       finishing.beforeInstall(staging);
-      Path target = folder.install(staging, name);
+      Path target = profile.time("swapping the results folder in", () -> folder.install(staging, name));
       finishing.afterInstall(target);
       return target;
     } catch (RuntimeException | Error e) {
@@ -89,23 +94,28 @@ public final class ResultsWriter {
       writeCsv(dir.resolve("summary.csv"), csv -> writeSummary(csv, c.summary()));
       writeCsv(dir.resolve("replications.csv"), csv -> writeReplications(csv, name, c));
       writeCsv(dir.resolve("events.csv"), csv -> writeEvents(csv, c));
-      for (ReplicationResult r : c.results()) {
-        Variant v = r.outcome().variant();
-        if (!c.reported().contains(v)) {
-          continue;
-        }
-        Path repDir = dir.resolve(v.yamlName()).resolve("rep-" + r.outcome().rep());
-        Files.createDirectories(repDir);
-        writeCsv(repDir.resolve("timeseries.csv"), csv -> writeTimeseries(csv, r.rows()));
-        if (!r.heatmap().isEmpty()) {
-          writeCsv(repDir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, c.scenario().memory().pages()));
-        }
-        if (r.agentLog().length > 0) {
-          Files.write(repDir.resolve("agent.log"), r.agentLog());
-        }
-      }
+      // each run's files are independent of the others': written side by side
+      c.results().parallelStream()
+          .filter(r -> c.reported().contains(r.outcome().variant()))
+          .forEach(r -> writeRun(dir, c, r));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results into " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void writeRun(Path dir, Contents c, ReplicationResult r) {
+    Path repDir = dir.resolve(r.outcome().variant().yamlName()).resolve("rep-" + r.outcome().rep());
+    try {
+      Files.createDirectories(repDir);
+      writeCsv(repDir.resolve("timeseries.csv"), csv -> writeTimeseries(csv, r.rows()));
+      if (!r.heatmap().isEmpty()) {
+        writeCsv(repDir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, c.scenario().memory().pages()));
+      }
+      if (r.agentLog().length > 0) {
+        Files.write(repDir.resolve("agent.log"), r.agentLog());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write results into " + repDir + ": " + e.getMessage(), e);
     }
   }
 
@@ -229,15 +239,19 @@ public final class ResultsWriter {
   private static void writeHeatmap(Csv csv, ReplicationResult r, int pages) {
     csv.row("time_s", "bucket", "start_page", "end_page", "access_permille", "resident_permille");
     int buckets = ReplicationModel.heatmapBuckets(pages);
+    // the bucket columns repeat on every row and the time on every bucket: formatted once each
+    String[] bucketColumns = new String[buckets];
+    for (int b = 0; b < buckets; b++) {
+      bucketColumns[b] = "," + b + "," + (long) pages * b / buckets + "," + (long) pages * (b + 1) / buckets + ",";
+    }
+    StringBuilder line = new StringBuilder(64);
     for (int[] row : r.heatmap()) {
+      String time = Csv.format(row[0] / 1e3);
       for (int b = 0; b < buckets; b++) {
-        csv.num(row[0] / 1e3)
-            .num(b)
-            .num((long) pages * b / buckets)
-            .num((long) pages * (b + 1) / buckets)
-            .num(row[b + 1])
-            .num(row[buckets + b + 1])
-            .end();
+        line.setLength(0);
+        line.append(time).append(bucketColumns[b]).append(row[b + 1]).append(',').append(row[buckets + b + 1])
+            .append('\n');
+        csv.raw(line);
       }
     }
   }

@@ -32,11 +32,33 @@ public final class RunChecks implements ScenarioCheck {
 
   private final WorkLimits limits;
   private final UnaryOperator<Scenario> overrides;
+  private final TraceReading reading;
+
+  /** How much of a trace the checks read before the run. */
+  public enum TraceReading {
+    /**
+     * The whole part the run replays, checked before anything runs (validate): readable, not
+     * empty, no more distinct pages than the address space, its span and rate.
+     */
+    AHEAD,
+    /**
+     * Only what the run needs before it starts (run): a trace with its own times ({@code time:
+     * column}) is read ahead for its mean rate (B) and span (the loop's period); any other trace
+     * is opened and its first records read, and the rest is checked as the run replays it.
+     */
+    AS_REPLAYED
+  }
 
   /** Checks with {@code limits}, after applying the command line's {@code overrides} to the scenario. */
   public RunChecks(WorkLimits limits, UnaryOperator<Scenario> overrides) {
+    this(limits, overrides, TraceReading.AHEAD);
+  }
+
+  /** As above, reading a trace ahead as {@code reading} says. */
+  public RunChecks(WorkLimits limits, UnaryOperator<Scenario> overrides, TraceReading reading) {
     this.limits = limits;
     this.overrides = overrides;
+    this.reading = reading;
   }
 
   /** Checks the scenario as written, with the default work limits. */
@@ -46,13 +68,14 @@ public final class RunChecks implements ScenarioCheck {
 
   @Override
   public void check(Scenario scenario, Findings findings) {
-    derive(overrides.apply(scenario), findings, limits);
+    derive(overrides.apply(scenario), findings, limits, reading);
   }
 
   /**
    * What compiling needs and the checks find.
    *
-   * @param trace the trace's footprint over the part the run replays, or null for phases
+   * @param trace the trace's footprint over the part the run replays, or null for phases and for a
+   *     trace not read ahead
    * @param touchesPerSecond the mean rate, for B
    * @param breakEvenMs B
    * @param feedbackWindowMs W, the scenario's or (auto) {@link #autoFeedbackWindowMs} of B
@@ -73,15 +96,24 @@ public final class RunChecks implements ScenarioCheck {
     return breakEvenMs > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : Math.max(breakEvenMs + 1, 2 * breakEvenMs);
   }
 
-  /** Derives the run's figures, reporting every problem to {@code findings}; null parts where a problem stops it. */
+  /** Derives the run's figures, reading a trace ahead in full; see {@link #derive(Scenario, Findings, WorkLimits, TraceReading)}. */
   public static Derived derive(Scenario s, Findings findings, WorkLimits limits) {
+    return derive(s, findings, limits, TraceReading.AHEAD);
+  }
+
+  /** Derives the run's figures, reporting every problem to {@code findings}; null parts where a problem stops it. */
+  public static Derived derive(Scenario s, Findings findings, WorkLimits limits, TraceReading reading) {
     MemorySpec m = s.memory();
     TraceFootprint trace = null;
     double rate = s.workload().ratePerSecond();
     if (s.workload().trace().isPresent()) {
       TraceSpec t = s.workload().trace().get();
-      trace = scanTrace(s, t, findings);
-      if (trace == null) {
+      if (reading == TraceReading.AHEAD || t.time() == TraceSpec.Time.COLUMN) {
+        trace = scanTrace(s, t, findings);
+        if (trace == null) {
+          return new Derived(null, rate, -1, -1, null);
+        }
+      } else if (!peekTrace(s, t, findings)) {
         return new Derived(null, rate, -1, -1, null);
       }
       rate = t.time() == TraceSpec.Time.RATE
@@ -137,6 +169,33 @@ public final class RunChecks implements ScenarioCheck {
           + " (rate × min(horizon, duration) = %s/s × %s%s, 16 bytes each); expected at most %d: a shorter"
           + " oracle.horizon, a lower rate, or no oracle variant", touches, fmt(rate),
           Units.formatDurationUs(windowUs), auto ? ", the horizon being B" : "", MAX_ORACLE_WINDOW_TOUCHES));
+    }
+  }
+
+  /**
+   * Opens the trace and reads its first records: false (and a finding) when it cannot be opened,
+   * its first records are bad or it holds no record at all.
+   */
+  private static boolean peekTrace(Scenario s, TraceSpec t, Findings findings) {
+    io.mlproxy.workload.TraceSpec spec = ScenarioCompiler.traceSpec(t, s.memory().pages());
+    String name = SafeText.escapeLine(t.path().toString());
+    try (io.mlproxy.workload.TraceStream stream = Traces.open(spec)) {
+      int[] pages = new int[64];
+      long[] times = new long[64];
+      if (stream.read(pages, times, pages.length) == 0) {
+        findings.error("workload.trace.path", name + " holds no record to replay"
+            + (stream.skippedRecords() > 0 ? ": all " + stream.skippedRecords()
+                + " records are malformed (skipped: lenient)" : "") + " (expected at least one valid record)");
+        return false;
+      }
+      return true;
+    } catch (TraceFormatException e) {
+      findings.error("workload.trace.path", SafeText.escapeLine(e.getMessage()));
+      return false;
+    } catch (UncheckedIOException e) {
+      findings.error("workload.trace.path", "cannot read " + name + ": "
+          + SafeText.escapeLine(String.valueOf(e.getCause().getMessage())));
+      return false;
     }
   }
 
@@ -205,10 +264,14 @@ public final class RunChecks implements ScenarioCheck {
 
     private static long touchesPerRun(Scenario s, TraceFootprint trace) {
       long duration = s.durationUs();
-      if (trace == null) {
+      if (s.workload().trace().isEmpty()) {
         return Sat.mul(s.workload().ratePerSecond(), duration) / 1_000_000L;
       }
       TraceSpec t = s.workload().trace().get();
+      if (trace == null) {
+        // not read ahead (time: rate): at most the touches of the rate grid before the end
+        return Sat.mul(t.ratePerSecond(), duration) / 1_000_000L;
+      }
       if (!t.loop() || !trace.complete()) {
         return trace.touches();
       }

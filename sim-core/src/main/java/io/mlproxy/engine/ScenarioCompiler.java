@@ -97,7 +97,7 @@ public final class ScenarioCompiler {
 
     List<String> problems = new ArrayList<>();
     RunChecks.Derived derived = RunChecks.derive(s, (field, message) -> problems.add(field + ": " + message),
-        RunChecks.WorkLimits.NONE);
+        RunChecks.WorkLimits.NONE, RunChecks.TraceReading.AS_REPLAYED);
     if (!problems.isEmpty()) {
       throw new IllegalArgumentException(String.join("; ", problems));
     }

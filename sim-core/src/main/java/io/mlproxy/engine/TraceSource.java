@@ -13,6 +13,12 @@ import nl.tudelft.simulation.jstats.streams.StreamInterface;
  * scenario's end, and optionally looped. A trace has no randomness, so every variant sees it
  * identically.
  *
+ * <p>The trace is read while it is replayed. Only a trace with its own time column is read ahead
+ * (its {@link TraceFootprint}: the run needs its mean rate for B and, looped, its period); any
+ * other trace is checked as it is replayed: more distinct pages than the address space is a
+ * {@link RunCheckException} of {@code memory.pages}, a bad record a {@link
+ * io.mlproxy.workload.TraceFormatException}, both stopping the run before anything is written.
+ *
  * <p>A loop keeps the trace's rate: with {@code time: rate} the touches of every pass continue
  * the same rate grid (touch i of the run at i / rate); with {@code time: column} pass k is
  * shifted by k·(span + one mean inter-touch gap), span being the time from the first to the last
@@ -33,10 +39,17 @@ final class TraceSource implements WorkloadSource {
   private final boolean ownTime;
   private final long periodUs;
   private volatile Recorded recorded;
+  private volatile boolean recordedTried;
+  private volatile long touchesPerPass = -1;
+  private volatile long skippedRecords;
 
   /** One pass of a short trace, held in memory: folded pages and rebased times. */
   private record Recorded(int[] pages, long[] timesUs) {}
 
+  /**
+   * @param footprint what reading the trace ahead found (required with {@code time: column}), or
+   *     null when it is read only as it is replayed
+   */
   TraceSource(TraceSpec spec, TraceFootprint footprint, boolean loop, long durationUs) {
     this(spec, footprint, loop, durationUs, CACHED_TOUCHES);
   }
@@ -46,17 +59,36 @@ final class TraceSource implements WorkloadSource {
     this.spec = spec;
     this.cachedTouches = cachedTouches;
     this.footprint = footprint;
-    this.loop = loop && footprint.complete() && footprint.touches() > 0;
-    this.durationUs = durationUs;
     this.ownTime = spec.time() == TimeSource.OWN_COLUMN;
-    long span = footprint.durationUs();
-    long gap = footprint.touches() > 1 ? Math.max(1, span / (footprint.touches() - 1)) : 1;
-    this.periodUs = Math.addExact(span, gap);
+    if (ownTime && footprint == null) {
+      throw new IllegalArgumentException("a trace with its own times needs its footprint to loop and for B");
+    }
+    this.loop = loop && (footprint == null || footprint.complete() && footprint.touches() > 0);
+    this.durationUs = durationUs;
+    if (footprint != null) {
+      long span = footprint.durationUs();
+      long gap = footprint.touches() > 1 ? Math.max(1, span / (footprint.touches() - 1)) : 1;
+      this.periodUs = Math.addExact(span, gap);
+      this.touchesPerPass = footprint.touches();
+      this.skippedRecords = footprint.skippedRecords();
+    } else {
+      this.periodUs = 0;
+    }
   }
 
-  /** What the run checks found in the part of the trace the run replays. */
+  /** What reading ahead found, or null when the trace was not read ahead. */
   TraceFootprint footprint() {
     return footprint;
+  }
+
+  /** Touches of one pass (up to the run's end without a loop), -1 while no pass has ended. */
+  long touchesPerPass() {
+    return touchesPerPass;
+  }
+
+  /** Malformed records skipped (lenient) in what was read of one pass. */
+  long skippedRecords() {
+    return skippedRecords;
   }
 
   @Override
@@ -64,47 +96,80 @@ final class TraceSource implements WorkloadSource {
     if (!loop) {
       return new Cut(Traces.open(spec));
     }
-    if (footprint.touches() <= cachedTouches) {
-      return new Looped(recorded());
-    }
-    return new Looped(null);
+    Recorded r = recorded();
+    return new Looped(r);
   }
 
-  /** The trace's first pass, read once for all runs of the plan. */
-  private Recorded recorded() {
-    Recorded r = recorded;
-    if (r == null) {
-      synchronized (this) {
-        r = recorded;
-        if (r == null) {
-          int n = (int) footprint.touches();
-          int[] pages = new int[n];
-          long[] times = new long[n];
-          int got = 0;
-          int[] bp = new int[8192];
-          long[] bt = new long[8192];
-          try (TraceStream s = Traces.open(spec)) {
-            int k;
-            while (got < n && (k = s.read(bp, bt, Math.min(bp.length, n - got))) > 0) {
-              System.arraycopy(bp, 0, pages, got, k);
-              System.arraycopy(bt, 0, times, got, k);
-              got += k;
-            }
-          }
-          if (got < n) {
-            throw new IllegalStateException(spec.path() + " holds " + got + " touches, but " + n
-                + " were counted before the run: was the file changed?");
-          }
-          long first = got > 0 ? times[0] : 0;
-          for (int i = 0; i < got; i++) {
-            times[i] -= first;
-          }
-          r = new Recorded(pages, times);
-          recorded = r;
-        }
-      }
+  /** Opens the trace for a pass, checking that it stays within the address space as it is read. */
+  private TraceStream openPass() {
+    return Traces.open(spec);
+  }
+
+  /** Fails when the stream has met more distinct pages than the address space holds. */
+  private void checkPages(TraceStream s) {
+    long distinct = s.distinctPages();
+    if (distinct > spec.pages()) {
+      throw new RunCheckException("memory.pages", spec.path() + " touches more than " + spec.pages()
+          + " distinct pages within its first " + s.touchesRead() + " touches, but the address space has "
+          + spec.pages() + " (expected memory.pages or memory.size to hold every page the trace touches before"
+          + " the run's end; workbench validate counts them)");
     }
-    return r;
+  }
+
+  /** The trace's first pass in memory when it has at most {@link #cachedTouches} touches, else null. */
+  private Recorded recorded() {
+    if (recordedTried) {
+      return recorded;
+    }
+    synchronized (this) {
+      if (recordedTried) {
+        return recorded;
+      }
+      long limit = footprint != null ? footprint.touches() : cachedTouches + 1;
+      if (footprint != null && footprint.touches() > cachedTouches) {
+        recordedTried = true;
+        return null;
+      }
+      int cap = (int) Math.min(limit, 1 << 16);
+      int[] pages = new int[Math.max(1, cap)];
+      long[] times = new long[Math.max(1, cap)];
+      int got = 0;
+      int[] bp = new int[8192];
+      long[] bt = new long[8192];
+      try (TraceStream s = openPass()) {
+        int k;
+        while (got < limit && (k = s.read(bp, bt, (int) Math.min(bp.length, limit - got))) > 0) {
+          checkPages(s);
+          if (got + k > pages.length) {
+            int n = (int) Math.min(Math.max((long) pages.length * 2, got + k), limit);
+            pages = java.util.Arrays.copyOf(pages, n);
+            times = java.util.Arrays.copyOf(times, n);
+          }
+          System.arraycopy(bp, 0, pages, got, k);
+          System.arraycopy(bt, 0, times, got, k);
+          got += k;
+        }
+        skippedRecords = s.skippedRecords();
+      }
+      if (footprint != null && got < footprint.touches()) {
+        throw new IllegalStateException(spec.path() + " holds " + got + " touches, but " + footprint.touches()
+            + " were counted before the run: was the file changed?");
+      }
+      if (got == 0) {
+        throw new RunCheckException("workload.trace.path", spec.path() + " holds no record to replay"
+            + " (expected at least one valid record)");
+      }
+      if (got <= cachedTouches) {
+        long first = times[0];
+        for (int i = 0; i < got; i++) {
+          times[i] -= first;
+        }
+        recorded = new Recorded(java.util.Arrays.copyOf(pages, got), java.util.Arrays.copyOf(times, got));
+        touchesPerPass = got;
+      }
+      recordedTried = true;
+      return recorded;
+    }
   }
 
   private long rateTime(long index) {
@@ -116,6 +181,7 @@ final class TraceSource implements WorkloadSource {
   private final class Cut implements AccessStream {
     private final TraceStream pass;
     private long firstUs = -1;
+    private long delivered;
     private boolean done;
 
     Cut(TraceStream pass) {
@@ -134,21 +200,35 @@ final class TraceSource implements WorkloadSource {
       }
       int n = pass.read(pages, timesUs, max);
       if (n == 0) {
-        done = true;
+        end();
         return 0;
       }
+      checkPages(pass);
       if (firstUs < 0) {
         firstUs = timesUs[0];
       }
       for (int i = 0; i < n; i++) {
         long t = timesUs[i] - firstUs;
         if (t >= durationUs) {
-          done = true;
+          delivered += i;
+          end();
           return i;
         }
         timesUs[i] = t;
       }
+      delivered += n;
       return n;
+    }
+
+    private void end() {
+      done = true;
+      if (delivered == 0) {
+        throw new RunCheckException("workload.trace.path", spec.path() + " holds no record to replay"
+            + (pass.skippedRecords() > 0 ? ": all " + pass.skippedRecords() + " records are malformed (skipped:"
+                + " lenient)" : "") + " (expected at least one valid record)");
+      }
+      touchesPerPass = delivered;
+      skippedRecords = pass.skippedRecords();
     }
 
     @Override
@@ -168,7 +248,7 @@ final class TraceSource implements WorkloadSource {
     private int fileLen;
     private int filePos;
     private long pass;
-    private int inPass;
+    private long inPass;
     private long index;
     private boolean done;
 
@@ -188,11 +268,11 @@ final class TraceSource implements WorkloadSource {
         int page;
         long rel;
         if (memory != null) {
-          page = memory.pages()[inPass];
-          rel = memory.timesUs()[inPass];
+          page = memory.pages()[(int) inPass];
+          rel = memory.timesUs()[(int) inPass];
         } else {
           if (filePos == fileLen && !fill()) {
-            continue;
+            continue; // the pass ended with the file: the next one starts
           }
           page = filePages[filePos];
           rel = fileTimes[filePos++] - fileFirstUs;
@@ -205,21 +285,30 @@ final class TraceSource implements WorkloadSource {
         pages[k] = page;
         timesUs[k++] = t;
         index++;
-        if (++inPass == footprint.touches()) {
-          inPass = 0;
-          pass++;
-          if (memory == null) {
-            closeFile();
-          }
+        inPass++;
+        long passLength = memory != null ? memory.pages().length : footprint != null ? footprint.touches() : -1;
+        if (inPass == passLength) {
+          nextPass();
         }
       }
       return k;
     }
 
-    /** Reads the next batch of the current pass from the file, opening it at the start of a pass. */
+    private void nextPass() {
+      inPass = 0;
+      pass++;
+      if (memory == null) {
+        closeFile();
+      }
+    }
+
+    /**
+     * Reads the next batch of the current pass from the file, opening it at the start of a pass;
+     * false when the file ended, which ends the pass.
+     */
     private boolean fill() {
       if (file == null) {
-        file = Traces.open(spec);
+        file = openPass();
         fileFirstUs = -1;
         if (filePages == null) {
           filePages = new int[8192];
@@ -229,10 +318,20 @@ final class TraceSource implements WorkloadSource {
       fileLen = file.read(filePages, fileTimes, filePages.length);
       filePos = 0;
       if (fileLen == 0) {
-        // the file changed under the run: fewer touches than the scan counted
-        throw new IllegalStateException(spec.path() + " ended after " + inPass + " touches of a pass, but "
-            + footprint.touches() + " were counted before the run: was the file changed?");
+        long expected = footprint != null ? footprint.touches() : touchesPerPass;
+        if (inPass == 0 || expected >= 0 && inPass != expected) {
+          // the file changed under the run: fewer touches than the first pass (or none)
+          throw new IllegalStateException(spec.path() + " ended after " + inPass + " touches of a pass, but "
+              + Math.max(expected, 0) + " were read in its first pass: was the file changed?");
+        }
+        if (touchesPerPass < 0) {
+          touchesPerPass = inPass;
+          skippedRecords = file.skippedRecords();
+        }
+        nextPass();
+        return false;
       }
+      checkPages(file);
       if (fileFirstUs < 0) {
         fileFirstUs = fileTimes[0];
       }

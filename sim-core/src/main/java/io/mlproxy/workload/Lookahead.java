@@ -10,8 +10,10 @@ package io.mlproxy.workload;
  * window is every touch not yet delivered whose time is at most now+H (undelivered touches at time
  * now are still the future of the consumer). Read-ahead touches sit in a ring buffer (page, time, and
  * the distance to the same page's next touch in the ring), so queries are O(1) and nothing is
- * allocated per touch; the ring grows by doubling and needs about 16 bytes per touch within the
- * horizon (plus 24 bytes per page).
+ * allocated per touch. The ring is made of blocks of 2^{@value #BLOCK_SHIFT} touches, taken as the window
+ * grows and reused as it moves on: it needs about 16 bytes per touch within the horizon (plus 24
+ * bytes per page), never copies itself to grow, and none of its arrays is large enough to be a
+ * humongous object for the collector.
  */
 public final class Lookahead implements AccessStream {
     /** {@link #nextTouchUs} of a page not touched within the window. */
@@ -19,6 +21,11 @@ public final class Lookahead implements AccessStream {
 
     private static final int BATCH = 4096;
     private static final int MAX_CAPACITY = 1 << 30;
+    /** log2 of the touches per block of the ring: 32,768 touches, 512 KiB of arrays. */
+    static final int BLOCK_SHIFT = 15;
+    private final int blockShift;
+    private final int block;
+    private final int inBlock;
 
     private final AccessStream source;
     private final long horizonUs;
@@ -30,11 +37,14 @@ public final class Lookahead implements AccessStream {
      */
     private final long[] pageState;
 
-    private int[] ringPage;
-    private long[] ringTime;
+    /** Block b of the ring holds the touches with sequence numbers s where (s >>> blockShift) & blockMask == b. */
+    private int[][] ringPage;
+    private long[][] ringTime;
     /** Sequence distance to the next touch of the same page in the ring, 0 if none yet. */
-    private int[] ringNext;
-    private int mask;
+    private int[][] ringNext;
+    private int blockMask;
+    /** Blocks the head has left, kept for the tail: [0] pages, [1] times, [2] next. */
+    private final java.util.ArrayDeque<Object[]> freeBlocks = new java.util.ArrayDeque<>();
 
     private long head;
     private long windowEnd;
@@ -51,6 +61,17 @@ public final class Lookahead implements AccessStream {
      * @param horizonUs the horizon H, microseconds, &ge; 0
      */
     public Lookahead(AccessStream source, long horizonUs) {
+        this(source, horizonUs, BLOCK_SHIFT);
+    }
+
+    /** As above with blocks of 2^{@code blockShift} touches (small blocks let tests cross many). */
+    Lookahead(AccessStream source, long horizonUs, int blockShift) {
+        if (blockShift < 1 || blockShift > 20) {
+            throw new IllegalArgumentException("blockShift must be in [1, 20], was " + blockShift);
+        }
+        this.blockShift = blockShift;
+        this.block = 1 << blockShift;
+        this.inBlock = block - 1;
         if (horizonUs < 0) {
             throw new IllegalArgumentException("horizonUs must be >= 0, was " + horizonUs);
         }
@@ -66,11 +87,11 @@ public final class Lookahead implements AccessStream {
             pageState[3 * p + 1] = -1L;
             pageState[3 * p + 2] = -1L;
         }
-        int cap = 1 << 12;
-        ringPage = new int[cap];
-        ringTime = new long[cap];
-        ringNext = new int[cap];
-        mask = cap - 1;
+        int blocks = 4;
+        ringPage = new int[blocks][];
+        ringTime = new long[blocks][];
+        ringNext = new int[blocks][];
+        blockMask = blocks - 1;
         extendWindow();
     }
 
@@ -112,12 +133,12 @@ public final class Lookahead implements AccessStream {
         if (s < 0 || s >= windowEnd) {
             return NO_TOUCH;
         }
-        return ringTime[(int) s & mask];
+        return time(s);
     }
 
     /** Time of the next touch to be delivered, or {@link #NO_TOUCH} at the end of the stream. */
     public long peekTimeUs() {
-        return head < tail ? ringTime[(int) head & mask] : NO_TOUCH;
+        return head < tail ? time(head) : NO_TOUCH;
     }
 
     /** Touches delivered so far. */
@@ -139,8 +160,9 @@ public final class Lookahead implements AccessStream {
         // invariant: the window holds every read-ahead touch with time <= now+H and the ring extends
         // past now+H unless the source has ended, so head == tail means the stream is over
         while (n < max && head < tail) {
-            int slot = (int) head & mask;
-            long t = ringTime[slot];
+            int b = (int) (head >>> blockShift) & blockMask;
+            int slot = (int) head & inBlock;
+            long t = ringTime[b][slot];
             if (t >= endUs) {
                 break;
             }
@@ -148,18 +170,21 @@ public final class Lookahead implements AccessStream {
                 nowUs = t;
                 extendWindow();
             }
-            int page = ringPage[slot];
+            int page = ringPage[b][slot];
             pageOut[n] = page;
             timeOut[n] = t;
             n++;
             int at = 3 * page;
             pageState[at]--;
-            int next = ringNext[slot];
+            int next = ringNext[b][slot];
             pageState[at + 1] = next == 0 ? -1L : head + next;
             if (pageState[at + 2] == head) {
                 pageState[at + 2] = -1L;
             }
             head++;
+            if ((head & inBlock) == 0) {
+                releaseBlock(b);
+            }
         }
         return n;
     }
@@ -172,11 +197,12 @@ public final class Lookahead implements AccessStream {
                     return;
                 }
             }
-            int slot = (int) windowEnd & mask;
-            if (ringTime[slot] > limit) {
+            int b = (int) (windowEnd >>> blockShift) & blockMask;
+            int slot = (int) windowEnd & inBlock;
+            if (ringTime[b][slot] > limit) {
                 return;
             }
-            pageState[3 * ringPage[slot]]++;
+            pageState[3 * ringPage[b][slot]]++;
             windowEnd++;
         }
     }
@@ -204,17 +230,18 @@ public final class Lookahead implements AccessStream {
     }
 
     private void append(int page, long t) {
-        if (tail - head == ringPage.length) {
-            grow();
+        int b = (int) (tail >>> blockShift) & blockMask;
+        int slot = (int) tail & inBlock;
+        if (slot == 0) {
+            b = takeBlock();
         }
-        int slot = (int) tail & mask;
-        ringPage[slot] = page;
-        ringTime[slot] = t;
-        ringNext[slot] = 0;
+        ringPage[b][slot] = page;
+        ringTime[b][slot] = t;
+        ringNext[b][slot] = 0;
         int at = 3 * page;
         long last = pageState[at + 2];
         if (last >= 0) {
-            ringNext[(int) last & mask] = (int) (tail - last);
+            ringNext[(int) (last >>> blockShift) & blockMask][(int) last & inBlock] = (int) (tail - last);
         } else {
             pageState[at + 1] = tail;
         }
@@ -222,19 +249,59 @@ public final class Lookahead implements AccessStream {
         tail++;
     }
 
-    private void grow() {
-        int cap = ringPage.length;
-        if (cap >= MAX_CAPACITY) {
+    /** Time of the read-ahead touch with sequence number {@code s}. */
+    private long time(long s) {
+        return ringTime[(int) (s >>> blockShift) & blockMask][(int) s & inBlock];
+    }
+
+    /**
+     * Makes room for the block the tail enters and returns its index: a block the head left if
+     * there is one, else a new one; the block table doubles when the ring spans all its blocks.
+     */
+    private int takeBlock() {
+        long firstBlock = head >>> blockShift;
+        long tailBlock = tail >>> blockShift;
+        if (tailBlock - firstBlock >= ringPage.length) {
+            growTable();
+        }
+        int b = (int) tailBlock & blockMask;
+        Object[] free = freeBlocks.poll();
+        if (free != null) {
+            ringPage[b] = (int[]) free[0];
+            ringTime[b] = (long[]) free[1];
+            ringNext[b] = (int[]) free[2];
+        } else {
+            ringPage[b] = new int[block];
+            ringTime[b] = new long[block];
+            ringNext[b] = new int[block];
+        }
+        return b;
+    }
+
+    /** The head has left block {@code b}: keep its arrays for the tail. */
+    private void releaseBlock(int b) {
+        if (ringPage[b] == null) {
+            return;
+        }
+        freeBlocks.push(new Object[] {ringPage[b], ringTime[b], ringNext[b]});
+        ringPage[b] = null;
+        ringTime[b] = null;
+        ringNext[b] = null;
+    }
+
+    /** Doubles the block table, moving each block to its index under the new mask. */
+    private void growTable() {
+        int blocks = ringPage.length;
+        if ((long) blocks * block >= MAX_CAPACITY) {
             throw new IllegalStateException("look-ahead horizon of " + horizonUs + " µs holds more than 2^30 touches");
         }
-        int newCap = cap * 2;
-        int newMask = newCap - 1;
-        int[] p = new int[newCap];
-        long[] t = new long[newCap];
-        int[] nx = new int[newCap];
-        for (long s = head; s < tail; s++) {
-            int from = (int) s & mask;
-            int to = (int) s & newMask;
+        int[][] p = new int[blocks * 2][];
+        long[][] t = new long[blocks * 2][];
+        int[][] nx = new int[blocks * 2][];
+        int newMask = blocks * 2 - 1;
+        for (long blk = head >>> blockShift; blk < tail >>> blockShift || blk == head >>> blockShift; blk++) {
+            int from = (int) blk & blockMask;
+            int to = (int) blk & newMask;
             p[to] = ringPage[from];
             t[to] = ringTime[from];
             nx[to] = ringNext[from];
@@ -242,11 +309,19 @@ public final class Lookahead implements AccessStream {
         ringPage = p;
         ringTime = t;
         ringNext = nx;
-        mask = newMask;
+        blockMask = newMask;
     }
 
     @Override
     public void close() {
         source.close();
+        // the ring is the biggest thing a run holds (16 bytes per touch of the horizon): let it go
+        freeBlocks.clear();
+        java.util.Arrays.fill(ringPage, null);
+        java.util.Arrays.fill(ringTime, null);
+        java.util.Arrays.fill(ringNext, null);
+        head = tail;
+        windowEnd = tail;
+        sourceDone = true;
     }
 }

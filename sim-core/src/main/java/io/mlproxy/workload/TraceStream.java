@@ -14,6 +14,12 @@ public final class TraceStream implements AccessStream {
     private final RateClock clock;
     private final LongIntHashMap dense;
 
+    /** The last raw page folded and its page: consecutive touches of one page are common in traces. */
+    private long lastRaw = -1;
+    private int lastFolded;
+    /** The reader when it can decode whole batches (oracleGeneral with times from the rate), else null. */
+    private final OracleGeneralReader bulk;
+    private long[] rawBatch;
     private long pendingPage;
     private long pendingCount;
     private long pendingTimeUs;
@@ -27,6 +33,7 @@ public final class TraceStream implements AccessStream {
         this.ownTime = spec.time() == TimeSource.OWN_COLUMN;
         this.clock = ownTime ? null : new RateClock(spec.rateTouchesPerSec());
         this.dense = mapping == PageMapping.DENSE ? new LongIntHashMap(Math.min(pages, 1 << 16)) : null;
+        this.bulk = !ownTime && reader instanceof OracleGeneralReader og ? og : null;
     }
 
     @Override
@@ -39,6 +46,11 @@ public final class TraceStream implements AccessStream {
         return reader.skipped();
     }
 
+    /** Distinct raw pages met so far with {@link PageMapping#DENSE} (more than {@link #pages()} alias); 0 otherwise. */
+    public long distinctPages() {
+        return dense == null ? 0 : dense.size();
+    }
+
     /** Touches delivered so far. */
     public long touchesRead() {
         return touches;
@@ -46,6 +58,9 @@ public final class TraceStream implements AccessStream {
 
     @Override
     public int read(int[] pageOut, long[] timeOut, int max) {
+        if (bulk != null && pendingCount == 0) {
+            return readBulk(pageOut, timeOut, max);
+        }
         int n = 0;
         while (n < max) {
             if (pendingCount == 0) {
@@ -72,6 +87,29 @@ public final class TraceStream implements AccessStream {
         return n;
     }
 
+    /** oracleGeneral at a rate: whole batches of records decoded at once (no per-record state). */
+    private int readBulk(int[] pageOut, long[] timeOut, int max) {
+        if (ended) {
+            return 0;
+        }
+        if (rawBatch == null || rawBatch.length < max) {
+            rawBatch = new long[Math.max(max, 1024)];
+        }
+        long[] raw = rawBatch;
+        int n = bulk.nextPages(raw, max);
+        if (n == 0) {
+            ended = true;
+            return 0;
+        }
+        for (int i = 0; i < n; i++) {
+            pageOut[i] = fold(raw[i]);
+            timeOut[i] = clock.nowUs();
+            clock.tick();
+        }
+        touches += n;
+        return n;
+    }
+
     private int fold(long raw) {
         switch (mapping) {
             case MODULO:
@@ -83,8 +121,13 @@ public final class TraceStream implements AccessStream {
                 }
                 return (int) raw;
             default:
+                if (raw == lastRaw) {
+                    return lastFolded;
+                }
                 int id = dense.getOrPut(raw, dense.size());
-                return id < pages ? id : id % pages;
+                lastRaw = raw;
+                lastFolded = id < pages ? id : id % pages;
+                return lastFolded;
         }
     }
 

@@ -43,6 +43,11 @@ class TraceLoopTest {
     return new TraceSource(spec, f, true, durationUs, cached);
   }
 
+  /** A source that has not read the trace ahead (time: rate): it learns a pass's length by replaying it. */
+  private static TraceSource streamed(TraceSpec spec, long durationUs, long cached) {
+    return new TraceSource(spec, null, true, durationUs, cached);
+  }
+
   @Test
   void aOneLineTraceLoopedAtItsRateReplaysExactlyThatRateFromMemory() throws IOException {
     Path one = dir.resolve("one.txt");
@@ -62,12 +67,40 @@ class TraceLoopTest {
   void aLongTraceIsReopenedOncePerPassAndKeepsTheRateGrid() throws IOException {
     Path three = dir.resolve("three.txt");
     Files.writeString(three, "1\n2\n3\n");
-    // 1000/s for 1 s: 1000 touches on the 1 ms grid, passes of 3 touches re-read from the file
-    List<long[]> all = replay(source(TraceSpec.plain(three, false, 64, 1000), 1_000_000, 0).open(null));
-    assertThat(all).hasSize(1000);
-    for (int i = 0; i < all.size(); i++) {
-      assertThat(all.get(i)).containsExactly(i % 3, 1000L * i);
+    TraceSpec spec = TraceSpec.plain(three, false, 64, 1000);
+    // 1000/s for 1 s: 1000 touches on the 1 ms grid, passes of 3 touches re-read from the file,
+    // whether the trace was read ahead or not
+    for (TraceSource src : List.of(source(spec, 1_000_000, 0), streamed(spec, 1_000_000, 0),
+        streamed(spec, 1_000_000, TraceSource.CACHED_TOUCHES))) {
+      List<long[]> all = replay(src.open(null));
+      assertThat(all).hasSize(1000);
+      for (int i = 0; i < all.size(); i++) {
+        assertThat(all.get(i)).containsExactly(i % 3, 1000L * i);
+      }
+      assertThat(src.touchesPerPass()).isEqualTo(3);
     }
+  }
+
+  @Test
+  void aTraceNotReadAheadIsCheckedAsItIsReplayed() throws IOException {
+    Path many = dir.resolve("many.txt");
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < 100; i++) {
+      b.append(i).append('\n');
+    }
+    Files.writeString(many, b.toString());
+    // 100 distinct pages into an address space of 64: found by the replay, naming memory.pages
+    TraceSpec tooSmall = TraceSpec.plain(many, false, 64, 1000);
+    for (boolean loop : new boolean[] {false, true}) {
+      TraceSource src = new TraceSource(tooSmall, null, loop, 10_000_000, loop ? TraceSource.CACHED_TOUCHES : 0);
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> replay(src.open(null)))
+          .isInstanceOf(RunCheckException.class)
+          .hasMessageContaining("touches more than 64 distinct pages")
+          .satisfies(e -> assertThat(((RunCheckException) e).field()).isEqualTo("memory.pages"));
+    }
+    TraceSource fits = new TraceSource(tooSmall.withPages(100), null, false, 10_000_000);
+    assertThat(replay(fits.open(null))).hasSize(100);
+    assertThat(fits.touchesPerPass()).isEqualTo(100);
   }
 
   @Test

@@ -65,7 +65,7 @@ class LookaheadTest {
     void agreesWithBruteForce(@ForAll @IntRange(min = 1, max = 6) int pages,
             @ForAll("deltas") List<Integer> deltas, @ForAll("pagesList") List<Integer> pageDraws,
             @ForAll @LongRange(min = 0, max = 12) long horizon, @ForAll @IntRange(min = 1, max = 5000) int chunk,
-            @ForAll("ops") List<Op> ops) {
+            @ForAll("ops") List<Op> ops, @ForAll @IntRange(min = 1, max = 4) int blockShift) {
         int len = Math.min(deltas.size(), pageDraws.size());
         int[] p = new int[len];
         long[] t = new long[len];
@@ -75,7 +75,8 @@ class LookaheadTest {
             t[i] = time;
             p[i] = pageDraws.get(i) % pages;
         }
-        Lookahead la = new Lookahead(new ArrayStream(pages, p, t, chunk), horizon);
+        // blocks of 2 to 16 touches: the ring takes, leaves and reuses blocks and doubles its table
+        Lookahead la = new Lookahead(new ArrayStream(pages, p, t, chunk), horizon, blockShift);
         int delivered = 0;
         long now = 0;
         int[] bp = new int[8];
@@ -123,6 +124,33 @@ class LookaheadTest {
         }
     }
 
+    @Test
+    void aLongHorizonSpansManyBlocksAndAgreesWithTheStream() {
+        // 200,000 touches ahead (more than six default blocks of 32,768), read in uneven batches
+        SyntheticWorkload w = SyntheticWorkload.of(300, 1_000_000, new Zipf(0.8, true));
+        List<Integer> direct = new ArrayList<>();
+        try (AccessStream s = w.open(new MersenneTwister(9), 600_000)) {
+            direct.addAll(TraceTestSupport.drain(s).pages());
+        }
+        try (Lookahead la = new Lookahead(w.open(new MersenneTwister(9), 600_000), 200_000)) {
+            int[] bp = new int[777];
+            long[] bt = new long[777];
+            int delivered = 0;
+            int n;
+            while ((n = la.read(bp, bt, bp.length)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    assertThat(bp[i]).isEqualTo(direct.get(delivered + i));
+                }
+                delivered += n;
+                if (delivered < direct.size()) {
+                    // the next touch of the page about to be delivered is the head itself
+                    assertThat(la.nextTouchUs(direct.get(delivered))).isEqualTo(la.peekTimeUs());
+                }
+            }
+            assertThat(delivered).isEqualTo(direct.size());
+        }
+    }
+
     @Provide
     Arbitrary<List<Integer>> deltas() {
         return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(9, Arbitraries.integers().between(0, 3)),
@@ -142,8 +170,8 @@ class LookaheadTest {
         try (AccessStream s = w.open(new MersenneTwister(5), 50_000)) {
             direct.addAll(TraceTestSupport.drain(s).pages());
         }
-        // 20 ms horizon at 1e6 touches/s holds 20,000 touches: the ring must grow past its initial 4096
-        try (Lookahead la = new Lookahead(w.open(new MersenneTwister(5), 50_000), 20_000)) {
+        // 20 ms horizon at 1e6 touches/s holds 20,000 touches: the ring takes blocks past its first
+        try (Lookahead la = new Lookahead(w.open(new MersenneTwister(5), 50_000), 20_000, 10)) {
             viaLookahead.addAll(TraceTestSupport.drain(la).pages());
             for (int page = 0; page < 500; page++) {
                 assertThat(la.touchedWithin(page)).isFalse();

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Whole-process measurements of the workbench (what a user waits for, JVM start and report included).
+#
+#   benchmarks/whole-process.sh traces DIR
+#       records valgrind lackey's data accesses of `bzip2 -9` compressing `seq 1 14000` and writes, in
+#       DIR, the libCacheSim oracleGeneral traces bzip2-10m.oracleGeneral (the recording, ~10.1 M
+#       requests) and bzip2-100m.oracleGeneral (ten copies, next_access_vtime across the copies), a
+#       zstd copy of the latter, and the scenarios lru-10m.yaml / lru-100m.yaml that replay them
+#       (needs valgrind, bzip2, zstd and the built benchmarks jar: mvn -B -DskipTests package)
+#   benchmarks/whole-process.sh time RUNS COMMAND...
+#       runs COMMAND RUNS times and prints each run's wall, user+system CPU and peak RSS
+#       (/usr/bin/time), then their medians
+#   benchmarks/whole-process.sh pair RUNS 'COMMAND A' 'COMMAND B'
+#       runs A and B alternately RUNS times each and prints the medians and the median of the
+#       per-pair wall ratios A/B (pairing keeps the ratio meaningful on a machine whose speed drifts)
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+measure() { # COMMAND... -> "wall cpu peak_kb" of one run; the command's output is dropped
+  local f
+  f="$(mktemp)"
+  /usr/bin/time -o "$f" -f "%e %U %S %M" "$@" >/dev/null 2>&1 || { echo "failed: $*" >&2; cat "$f" >&2; rm -f "$f"; exit 1; }
+  awk '{ printf "%.2f %.2f %d\n", $1, $2 + $3, $4 }' "$f"
+  rm -f "$f"
+}
+
+median() { # reads numbers, prints their median
+  sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+case "${1:-}" in
+  traces)
+    dir="${2:?usage: whole-process.sh traces DIR}"
+    mkdir -p "$dir"
+    jar="$here/benchmarks/target/benchmarks.jar"
+    [ -f "$jar" ] || { echo "build the benchmarks first: mvn -B -DskipTests package" >&2; exit 1; }
+    seq 1 14000 | valgrind --tool=lackey --trace-mem=yes bzip2 -9 -c >/dev/null 2>"$dir/bzip2.lackey"
+    java -cp "$jar" io.mlproxy.bench.LackeyToOracleGeneral "$dir/bzip2.lackey" "$dir/bzip2-10m.oracleGeneral" 1
+    java -cp "$jar" io.mlproxy.bench.LackeyToOracleGeneral "$dir/bzip2.lackey" "$dir/bzip2-100m.oracleGeneral" 10
+    zstd -q -f -3 "$dir/bzip2-100m.oracleGeneral" -o "$dir/bzip2-100m.oracleGeneral.zst"
+    cp "$here/benchmarks/whole-process/lru-10m.yaml" "$here/benchmarks/whole-process/lru-100m.yaml" \
+       "$here/benchmarks/whole-process/lru-100m-zst.yaml" "$dir/"
+    ls -l "$dir"
+    ;;
+  time)
+    runs="${2:?usage: whole-process.sh time RUNS COMMAND...}"
+    shift 2
+    out="$(mktemp)"
+    for _ in $(seq "$runs"); do measure "$@" | tee -a "$out"; done
+    echo "median: $(cut -d' ' -f1 "$out" | median) s wall, $(cut -d' ' -f2 "$out" | median) s CPU, $(cut -d' ' -f3 "$out" | median) KB peak RSS"
+    rm -f "$out"
+    ;;
+  pair)
+    runs="${2:?usage: whole-process.sh pair RUNS 'A' 'B'}"
+    a="${3:?}"
+    b="${4:?}"
+    out="$(mktemp)"
+    for _ in $(seq "$runs"); do
+      # shellcheck disable=SC2086 # each command is split as a shell splits words
+      ra="$(measure $a)"
+      # shellcheck disable=SC2086
+      rb="$(measure $b)"
+      echo "$ra $rb" | awk '{ printf "A %s s %s s CPU %s KB | B %s s %s s CPU %s KB | A/B %.3f\n", $1, $2, $3, $4, $5, $6, $1 / $4 }' | tee -a "$out"
+    done
+    echo "median A: $(awk '{print $2}' "$out" | median) s wall, $(awk '{print $4}' "$out" | median) s CPU, $(awk '{print $7}' "$out" | median) KB"
+    echo "median B: $(awk '{print $11}' "$out" | median) s wall, $(awk '{print $13}' "$out" | median) s CPU, $(awk '{print $16}' "$out" | median) KB"
+    echo "median of the pairs' wall ratios A/B: $(awk '{print $NF}' "$out" | median)"
+    rm -f "$out"
+    ;;
+  *)
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

@@ -1,0 +1,164 @@
+package io.mlproxy.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mlproxy.workload.AccessStream;
+import io.mlproxy.workload.SyntheticWorkload;
+import io.mlproxy.workload.Zipf;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import nl.tudelft.simulation.jstats.streams.MersenneTwister;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The variants of a replication read one stream: each gets every touch, none waits for good. */
+class CommonStreamTest {
+
+  private static AccessStream zipf() {
+    // a million touches: about 31 chunks
+    return SyntheticWorkload.of(4096, 1_000_000, new Zipf(0.9, true)).open(new MersenneTwister(3), 1_000_000);
+  }
+
+  /** Every touch of a stream as page << 32 | low bits of the time, read in batches of {@code batch}. */
+  private static long[] drain(AccessStream s, int batch, int pauseEvery) throws InterruptedException {
+    List<Long> all = new ArrayList<>();
+    int[] pages = new int[batch];
+    long[] times = new long[batch];
+    int n;
+    int reads = 0;
+    while ((n = s.read(pages, times, batch)) > 0) {
+      for (int i = 0; i < n; i++) {
+        all.add((long) pages[i] << 32 | (times[i] & 0xFFFFFFFFL));
+      }
+      if (pauseEvery > 0 && ++reads % pauseEvery == 0) {
+        Thread.sleep(1);
+      }
+    }
+    s.close();
+    return all.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void everyReaderGetsEveryTouchInOrderWithFewerPermitsThanReaders() throws Exception {
+    long[] expected = drain(zipf(), 8192, 0);
+    for (int permits : new int[] {1, 2}) {
+      Semaphore cpu = new Semaphore(permits, true);
+      CommonStream common = new CommonStream(zipf(), 5, cpu);
+      ExecutorService pool = Executors.newFixedThreadPool(5);
+      try {
+        List<Future<long[]>> got = new ArrayList<>();
+        for (int r = 0; r < 5; r++) {
+          AccessStream reader = common.reader(r);
+          int batch = 1000 + 3000 * r; // uneven batches: the readers drift apart
+          int pause = r == 4 ? 3 : 0; // one slow reader holds the others back by the window
+          got.add(pool.submit(() -> {
+            cpu.acquire();
+            try {
+              return drain(reader, batch, pause);
+            } finally {
+              cpu.release();
+            }
+          }));
+        }
+        for (Future<long[]> f : got) {
+          assertThat(f.get()).as("with %d permits", permits).isEqualTo(expected);
+        }
+        assertThat(cpu.availablePermits()).isEqualTo(permits);
+        assertThat(common.produceNanos()).isPositive();
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aReaderAheadWaitsForTheSlowestSoTheWindowStaysBounded() throws Exception {
+    AtomicInteger read = new AtomicInteger();
+    AccessStream counting = new AccessStream() {
+      private final AccessStream s = zipf();
+
+      @Override
+      public int pages() {
+        return s.pages();
+      }
+
+      @Override
+      public int read(int[] pages, long[] timesUs, int max) {
+        int n = s.read(pages, timesUs, max);
+        read.addAndGet(n);
+        return n;
+      }
+
+      @Override
+      public void close() {
+        s.close();
+      }
+    };
+    CommonStream common = new CommonStream(counting, 2, null);
+    AccessStream fast = common.reader(0);
+    AccessStream slow = common.reader(1);
+    Thread t = new Thread(() -> {
+      try {
+        drain(fast, 8192, 0);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    t.start();
+    // the slow reader has not read anything: the fast one may run at most WINDOW chunks ahead
+    t.join(2000);
+    assertThat(t.isAlive()).isTrue();
+    assertThat(read.get()).isLessThanOrEqualTo(CommonStream.WINDOW * CommonStream.CHUNK);
+    drain(slow, 8192, 0);
+    t.join(10_000);
+    assertThat(t.isAlive()).isFalse();
+    // and the source was read once for both
+    assertThat(read.get()).isEqualTo(drain(zipf(), 8192, 0).length);
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aFailingSourceFailsEveryReaderAndAnAbortWakesThoseWaiting() throws Exception {
+    AccessStream failing = new AccessStream() {
+      private int reads;
+
+      @Override
+      public int pages() {
+        return 10;
+      }
+
+      @Override
+      public int read(int[] pages, long[] timesUs, int max) {
+        if (++reads > 3) {
+          throw new IllegalStateException("trace damaged at touch " + 3 * max);
+        }
+        java.util.Arrays.fill(pages, 0, max, 1);
+        return max;
+      }
+
+      @Override
+      public void close() {}
+    };
+    CommonStream common = new CommonStream(failing, 2, null);
+    for (int r = 0; r < 2; r++) {
+      AccessStream reader = common.reader(r);
+      assertThatThrownBy(() -> drain(reader, 4096, 0)).hasMessageContaining("trace damaged");
+    }
+
+    CommonStream other = new CommonStream(zipf(), 2, null);
+    AccessStream ahead = other.reader(0);
+    Future<?> waiting = Executors.newSingleThreadExecutor().submit(() -> drain(ahead, 8192, 0));
+    Thread.sleep(200); // the reader ahead now waits for reader 1, which never reads
+    other.abort(new IllegalStateException("variant proxy of replication 1 failed"));
+    assertThatThrownBy(waiting::get).hasRootCauseMessage("variant proxy of replication 1 failed");
+  }
+}
