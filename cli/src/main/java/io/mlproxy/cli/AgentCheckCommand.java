@@ -15,11 +15,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "agent-check",
     mixinStandardHelpOptions = true,
+    header = "Check an external agent process against the agent protocol.",
     description = {
-      "Runs a scripted session of the agent protocol (docs/agent-protocol.md) against an agent",
-      "process: handshake, attach, datasets of 1, 1,000 and 10,000 regions, queued feedback, a",
-      "dataset that goes stale while it is read, an operator's STOP and START, a re-attach, BYE.",
-      "Prints each step and each violation with the frame it happened in.",
+      "Runs a scripted session of the agent protocol (docs/agent-protocol.md) against an agent process: handshake, attach, datasets of 1, 1,000 and 10,000 regions, queued feedback, a dataset that goes stale while it is read, an operator's STOP and START, a re-attach, BYE. Prints each step and each violation with the frame it happened in.",
       "Exit code: 0 the agent conforms, 1 it violated the protocol, 2 usage error."
     })
 public final class AgentCheckCommand implements Callable<Integer> {

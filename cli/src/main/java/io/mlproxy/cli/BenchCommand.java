@@ -28,10 +28,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    header = "Run the JMH benchmarks of the proxy's hot path.",
     description = {
-      "Runs the JMH benchmarks (benchmarks/target/benchmarks.jar) with -prof gc and writes",
-      "OUT/bench/jmh-<timestamp>.json. --quick runs each benchmark once, briefly, in one fork",
-      "(a few minutes on 2 cores); the full run takes about 20 minutes.",
+      "Runs the JMH benchmarks (benchmarks/target/benchmarks.jar) with -prof gc and writes OUT/bench/jmh-<timestamp>.json, which 'workbench report OUT' shows in the index. --quick runs each benchmark once, briefly, in one fork (a few minutes on 2 cores); the full run takes about 20 minutes.",
       "Exit code: 0 success, 1 failure (JMH failed or the jar is missing), 2 usage error."
     })
 public final class BenchCommand implements Callable<Integer> {

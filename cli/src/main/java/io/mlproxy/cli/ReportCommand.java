@@ -19,11 +19,11 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
+    header = "Regenerate HTML reports from results on disk.",
     description = {
-      "Regenerate HTML reports from results on disk (nothing is re-simulated).",
-      "If RESULTS_DIR holds summary.csv it is one scenario: writes its report.html (or FILE).",
-      "Otherwise it is a results root: writes every scenario's report.html and index.html",
-      "(or FILE), with a benchmarks section when bench/*.json exists."
+      "Regenerates HTML reports from results on disk (nothing is re-simulated).",
+      "If RESULTS_DIR holds summary.csv it is one scenario: writes its report.html (or FILE). Otherwise it is a results root: writes every scenario's report.html and the index.html (or FILE), with a benchmarks section when bench/*.json exists.",
+      "Exit code: 0 written, 1 bad or missing input, 2 usage error."
     })
 public final class ReportCommand implements Callable<Integer> {
 

@@ -32,17 +32,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
+    header = "Run scenarios: simulate every variant, write the results and report.html.",
     description = {
-      "Runs scenarios: every variant (none, handcrafted, proxy, ml-only, oracle) over",
-      "the scenario's replications with common random numbers, then writes",
-      "OUT/<scenario>/{summary,replications,events}.csv, per-run timeseries and",
-      "report.html, and prints the summary. Before simulating anything it checks every",
-      "scenario (as 'validate' does), that OUT can be written and that no other run",
-      "holds OUT. A scenario's earlier results are replaced in one atomic step, only",
-      "when its run completes. SCENARIO '-' reads standard input. The simulations run in",
-      "this process (--jobs at a time; a replication's variants share one workload",
-      "stream), or with --cluster as tasks on the 'workbench worker' members at those",
-      "addresses; the results are the same.",
+      "Runs scenarios: every variant (none, handcrafted, proxy, ml-only, oracle) over the scenario's replications with common random numbers, then writes OUT/<scenario>/ (summary.csv, replications.csv, events.csv, per-run timeseries.csv and heatmap.csv, report.html) and OUT/index.html, and prints the summary.",
+      "Before simulating anything it checks every scenario (as 'validate' does), that OUT can be written and that no other run holds OUT. A scenario's earlier results are replaced in one atomic step, only when its run completes. SCENARIO '-' reads standard input. The simulations run in this process (--jobs at a time; a replication's variants share one workload stream), or with --cluster as tasks on the 'workbench worker' members at those addresses; the results are the same. On a terminal a progress bar shows the share of simulated time done, runs finished, elapsed time and an estimate of the time left.",
       "Exit code: 0 success, 1 failure, 2 usage error."
     })
 public final class RunCommand implements Callable<Integer> {
@@ -57,7 +50,7 @@ public final class RunCommand implements Callable<Integer> {
       names = "--variants",
       paramLabel = "LIST",
       split = ",",
-      description = "Variants to report, comma separated (default: the scenario's).")
+      description = "Variants to run and report, comma separated, from none, handcrafted, proxy, ml-only, oracle (default: the scenario's). none always runs, as the slowdown reference.")
   List<String> variants;
 
   @Option(names = "--replications", paramLabel = "N", description = "Replications (default: the scenario's).")
@@ -176,19 +169,21 @@ public final class RunCommand implements Callable<Integer> {
       for (ScenarioFiles.Loaded l : loaded) {
         folder.checkReplaceable(l.scenario().name());
       }
-      ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null);
-      if (cluster.addresses(spec.commandLine()) == null) {
-        // in this process, no Hazelcast member to start (seconds of CPU): the variants of a
-        // replication run side by side on one workload stream
-        return runAll(loaded, fragment, chosen, folder, null, bar, out, err, timing);
-      }
-      try (ClusterSession session = cluster.open(spec.commandLine(), jobs, note -> bar.note(err, "workbench: " + note))) {
-        return runAll(loaded, fragment, chosen, folder, session.executor(), bar, out, err, timing);
-      } catch (IllegalStateException e) {
-        bar.clear();
-        err.println("workbench run: " + e.getMessage());
-        err.flush();
-        return Workbench.EXIT_FAILURE;
+      try (ProgressBar bar = new ProgressBar(spec.commandLine().getErr(), !quiet && System.console() != null)) {
+        bar.preparing(loaded.get(0).scenario().name());
+        if (cluster.addresses(spec.commandLine()) == null) {
+          // in this process, no Hazelcast member to start (seconds of CPU): the variants of a
+          // replication run side by side on one workload stream
+          return runAll(loaded, fragment, chosen, folder, null, bar, out, err, timing);
+        }
+        try (ClusterSession session = cluster.open(spec.commandLine(), jobs, note -> bar.note(err, "workbench: " + note))) {
+          return runAll(loaded, fragment, chosen, folder, session.executor(), bar, out, err, timing);
+        } catch (IllegalStateException e) {
+          bar.clear();
+          err.println("workbench run: " + e.getMessage());
+          err.flush();
+          return Workbench.EXIT_FAILURE;
+        }
       }
     } catch (ResultsFolderException e) {
       err.println("workbench run: " + e.getMessage());
@@ -206,8 +201,7 @@ public final class RunCommand implements Callable<Integer> {
       ExperimentRunner.Options options =
           new ExperimentRunner.Options(
               chosen, replications, seed, jobs, Workbench.version(),
-              executor == null ? (d, n) -> bar.update(s.name(), d, n)
-                  : (d, n) -> bar.update(s.name(), d, n, executor.status()),
+              bar.forScenario(s.name(), executor == null ? () -> "" : executor::status),
               timing);
       Reports.Staged reports = new Reports.Staged(folder.dir(), s.name(), err, timing);
       ExperimentRunner.Outcome outcome;

@@ -27,16 +27,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "sweep",
     mixinStandardHelpOptions = true,
+    header = "Run a scenario at every point of a grid of field values and chart the results.",
     description = {
-      "Runs SCENARIO at every point of a grid of field values: --param FIELD=V1,V2,...",
-      "(a dotted path of the scenario file such as memory.capacity, policy.min_age,",
-      "proxy.thresholds.promote_margin or workload.phases[0].mix[1].hot_fraction; values in the",
-      "field's own units, checked like the scenario file; every problem is reported at once).",
-      "Every point is a full run with the scenario's seeds (common random numbers). Writes",
-      "OUT/<scenario>/sweep.csv (a row per point and variant with summary.csv's columns),",
-      "sweep.html (score, saving and slowdown against each field with 95% bands, and",
-      "saving against slowdown) and points/<scenario>-pNN/ (each a full results folder), in",
-      "one atomic step. Tasks run on the embedded member or with --cluster on workers.",
+      "Runs SCENARIO at every point of a grid of field values: --param FIELD=V1,V2,... (a dotted path of the scenario file such as memory.capacity, policy.min_age, proxy.thresholds.promote_margin or workload.phases[0].mix[1].hot_fraction; values in the field's own units, checked like the scenario file; every problem is reported at once).",
+      "Every point is a full run with the scenario's seeds (common random numbers). Writes OUT/<scenario>/sweep.csv (a row per point and variant with summary.csv's columns), sweep.html (score, saving and slowdown against each field with 95%% bands, and saving against slowdown) and points/<scenario>-pNN/ (each a full results folder), in one atomic step. Tasks run on the embedded member or with --cluster on workers.",
       "Exit code: 0 success, 1 failure, 2 usage error."
     })
 public final class SweepCommand implements Callable<Integer> {

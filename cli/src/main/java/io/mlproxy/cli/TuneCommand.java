@@ -29,12 +29,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "tune",
     mixinStandardHelpOptions = true,
+    header = "Search the mode-switch thresholds over scenarios and seeds.",
     description = {
-      "Searches the proxy's mode-switch thresholds for the largest mean score advantage over",
-      "handcrafted across the scenarios, never more than --tolerance below handcrafted's lower",
-      "95%% bound on any scenario. Writes OUT/tuning.csv (every candidate, appended as it goes),",
-      "OUT/best-thresholds.yaml (for proxy.thresholds or run --thresholds), OUT/heldout.csv and",
-      "OUT/tuning.html. Ctrl-C stops after the running evaluation; --resume continues.",
+      "Searches the proxy's mode-switch thresholds for the largest mean score advantage over handcrafted across the scenarios, never more than --tolerance below handcrafted's lower 95%% bound on any scenario.",
+      "Writes OUT/tuning.csv (every candidate, appended as it goes), OUT/best-thresholds.yaml (for proxy.thresholds or run --thresholds), OUT/heldout.csv and OUT/tuning.html. Ctrl-C stops after the running evaluation; --resume continues.",
       "Exit code: 0 success, 1 failure, 2 usage error."
     })
 public final class TuneCommand implements Callable<Integer> {
@@ -139,8 +137,8 @@ public final class TuneCommand implements Callable<Integer> {
                   loaded,
                   settings,
                   (done, total, latest, replayed, best) ->
-                      bar.update(String.format(Locale.ROOT, "best %+.4f", best.objective()), done, total,
-                          session.executor().status()),
+                      bar.count(String.format(Locale.ROOT, "best %+.4f", best.objective()), done, total,
+                          "evaluations", session.executor().status()),
                   stop::get,
                   session.executor())
               .run();
@@ -157,7 +155,7 @@ public final class TuneCommand implements Callable<Integer> {
         // Ctrl-C: the hook is running and waits for the latch released above
       }
     }
-    bar.clear();
+    bar.close();
     try {
       io.mlproxy.report.TuningReport.write(outDir);
     } catch (RuntimeException e) {

@@ -14,12 +14,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "validate",
     mixinStandardHelpOptions = true,
+    header = "Check scenario files: every check 'run' makes, without running.",
     description = {
-      "Checks scenario files without running them: every check 'run' makes before",
-      "simulating (values and their bounds, the trace, the break-even time against the",
-      "feedback window, the estimated work against the limit that --force lifts).",
-      "Prints 'OK FILE (estimate)' for each valid file; every error of an invalid file",
-      "goes to stderr as FILE:LINE:COLUMN: FIELD: MESSAGE. FILE '-' reads standard input.",
+      "Checks scenario files without running them: every check 'run' makes before simulating (values and their bounds, the trace, the break-even time against the feedback window, the estimated work against the limit that --force lifts).",
+      "Prints 'OK FILE (estimate)' for each valid file; every error of an invalid file goes to stderr as FILE:LINE:COLUMN: FIELD: MESSAGE. FILE '-' reads standard input.",
       "Exit code: 0 all valid, 1 any invalid, 2 usage error."
     })
 public final class ValidateCommand implements Callable<Integer> {

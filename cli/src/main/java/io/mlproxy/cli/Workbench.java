@@ -14,8 +14,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Workbench.Version.class,
     description = {
-      "Discrete-event workbench for the Linux ml_lib RFC: a DAMON-like memory subsystem",
-      "steered by an ML model proxy, compared against handcrafted reclaim and an oracle."
+      "Discrete-event workbench for the Linux ml_lib RFC: a DAMON-like memory subsystem steered by "
+          + "an ML model proxy, compared against handcrafted reclaim and an oracle.",
+      "Run 'workbench COMMAND --help' for a command's options."
     },
     subcommands = {
       CommandLine.HelpCommand.class,
@@ -86,6 +87,7 @@ public final class Workbench implements Runnable {
   /** Builds the command line with the project's exit-code conventions. */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Workbench());
+    HelpText.install(cl);
     cl.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
           PrintWriter err = SafeWriter.wrap(commandLine.getErr());

@@ -14,12 +14,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "worker",
     mixinStandardHelpOptions = true,
+    header = "Start a cluster member that runs the tasks of run, sweep and tune --cluster.",
     description = {
-      "Starts a Hazelcast member that runs replication tasks for 'run', 'sweep' and 'tune'",
-      "with --cluster, until stopped (Ctrl-C or SIGTERM hand its data to the other members",
-      "first). It listens on --port of --bind (all interfaces by default) and finds the other",
-      "members only at the --join addresses (TCP/IP, no multicast). Scenarios and traces arrive",
-      "with the tasks: no shared file system. Prints one line per task and per member change.",
+      "Starts a Hazelcast member that runs replication tasks for 'run', 'sweep' and 'tune' with --cluster, until stopped (Ctrl-C or SIGTERM hand its data to the other members first). It listens on --port of --bind (all interfaces by default) and finds the other members only at the --join addresses (TCP/IP, no multicast). Scenarios and traces arrive with the tasks: no shared file system. Prints one line per task and per member change.",
       "Exit code: 0 stopped, 1 failure (port in use, say), 2 usage error."
     })
 public final class WorkerCommand implements Callable<Integer> {

@@ -72,8 +72,14 @@ public final class ClusterExecutor implements ReplicationExecutor {
     this.notes = notes;
   }
 
-  /** "3 members" and, when some left during this command, which. */
+  /**
+   * "3 members" and, when some left during this command, which; empty for the embedded member
+   * (always one, in this process: nothing a reader needs on the progress bar).
+   */
   public String status() {
+    if (embedded) {
+      return "";
+    }
     synchronized (left) {
       return members + (members == 1 ? " member" : " members")
           + (left.isEmpty() ? "" : "; left: " + String.join(", ", left));
@@ -92,13 +98,23 @@ public final class ClusterExecutor implements ReplicationExecutor {
     List<MemberTask> memberTasks = new ArrayList<>(tasks.size());
     Map<RunPlan, MemberTask.Scenario> shipped = new IdentityHashMap<>();
     List<String> published = new ArrayList<>();
+    // the embedded member's tasks report simulated time as it passes (for the progress bar)
+    String progressKey = embedded ? UUID.randomUUID().toString() : null;
     try {
       for (ReplicationTask t : tasks) {
         MemberTask.Scenario s = shipped.computeIfAbsent(t.plan(), p -> ship(p, published));
-        memberTasks.add(new MemberTask(nextId++, s, t.rep(), t.seed(), t.variants()));
+        memberTasks.add(new MemberTask(nextId++, s, t.rep(), t.seed(), t.variants(), progressKey));
+      }
+      if (progressKey != null) {
+        java.util.concurrent.atomic.LongAdder simulated = new java.util.concurrent.atomic.LongAdder();
+        LocalProgress.register(progressKey, simulated);
+        progress.started(simulated::sum, tasks.stream().mapToLong(ReplicationTask::simulatedUs).sum(), tasks.size());
       }
       return new Batch(memberTasks, progress).run();
     } finally {
+      if (progressKey != null) {
+        LocalProgress.unregister(progressKey);
+      }
       if (!published.isEmpty()) {
         TraceStore.remove(hz, published);
       }

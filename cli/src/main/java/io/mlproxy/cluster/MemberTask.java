@@ -36,14 +36,17 @@ final class MemberTask implements Callable<ArrayList<ReplicationResult>>, Serial
   private final int rep;
   private final long seed;
   private final List<Variant> variants;
+  /** The submitter's {@link LocalProgress} key (null: nobody watches the simulated time). */
+  private final String progressKey;
   private transient HazelcastInstance member;
 
-  MemberTask(long id, Scenario scenario, int rep, long seed, List<Variant> variants) {
+  MemberTask(long id, Scenario scenario, int rep, long seed, List<Variant> variants, String progressKey) {
     this.id = id;
     this.scenario = scenario;
     this.rep = rep;
     this.seed = seed;
     this.variants = List.copyOf(variants);
+    this.progressKey = progressKey;
   }
 
   @Override
@@ -61,7 +64,7 @@ final class MemberTask implements Callable<ArrayList<ReplicationResult>>, Serial
     WorkerLog.note("task " + id + " started: " + what);
     ArrayList<ReplicationResult> results;
     try {
-      results = new ArrayList<>(new ReplicationTask(plan, rep, seed, variants).run());
+      results = new ArrayList<>(new ReplicationTask(plan, rep, seed, variants).run(LocalProgress.of(progressKey)));
     } catch (OutOfMemoryError e) {
       // the task's objects are garbage now: the member lives on, and the submitter is told why
       throw new IllegalStateException("out of memory running " + what + " on "

@@ -80,7 +80,8 @@ class SweepChromiumTest extends CliTestSupport {
     BufferedImage img = ImageIO.read(png.toFile());
     assertThat(img.getWidth()).isEqualTo(1280);
     // every reported variant's line or band shows in its colour (ChartStyle's palette)
-    for (int colour : new int[] {0x7f7f7f, 0x1f77b4, 0xd62728, 0x2ca02c, 0x9467bd}) {
+    for (java.awt.Color c : io.mlproxy.report.ChartStyle.VARIANT_COLOURS.values()) {
+      int colour = c.getRGB() & 0xffffff;
       assertThat(pixelsNear(img, colour, 40)).as("pixels near #%06x", colour).isGreaterThan(150);
     }
     assertThat(nonWhiteFraction(img)).isGreaterThan(0.03);

@@ -85,4 +85,35 @@ class ValidateCommandTest extends CliTestSupport {
     assertThat(run(withCommand)).as(err.toString()).isZero();
     assertThat(out.toString().lines()).hasSize(args.length).allMatch(l -> l.startsWith("OK "));
   }
+
+  /** The first-hour report: validate said OK to a file that run then refused (W below B). */
+  @Test
+  void aFeedbackWindowBelowTheBreakEvenTimeFailsValidateAsItFailsRun() throws IOException {
+    Path f = write("fw.yaml", """
+        name: fw-below-b
+        duration: 10s
+        memory:
+          pages: 1024
+        proxy:
+          feedback_window: 5s
+        workload:
+          rate: 100000/s
+          phases:
+            - at: 0s
+              mix:
+                - pattern: zipf
+        """);
+    String expected = f + ":6:20: proxy.feedback_window: 5s does not exceed the break-even time B = 5325ms";
+    assertThat(run("validate", f.toString())).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(err.toString()).startsWith(expected);
+    String validateErr = err.toString();
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    Path results = dir.resolve("results");
+    assertThat(run("run", f.toString(), "--out", results.toString(), "--quiet")).isEqualTo(1);
+    // the same message, and nothing simulated or written
+    assertThat(err.toString()).isEqualTo(validateErr);
+    assertThat(results).doesNotExist();
+  }
 }

@@ -37,45 +37,35 @@ public final class CumulativeScoreChart implements ReportChart {
     XYSeriesCollection data = new XYSeriesCollection();
     XYLineAndShapeRenderer renderer = ChartStyle.lines();
     int i = 0;
-    double end = 0;
+    double end = TimeCharts.end(r);
     for (String v : r.variantNames()) {
       TimeSeries ts = r.rep1(v).orElseThrow();
       double[] score = cumulativeScore(ts, withSlowdown ? none : null,
           withSlowdown ? lambda.getAsDouble() : 0);
-      data.addSeries(ReportChart.series(v, ts.time(), score));
-      renderer.setSeriesPaint(i++, ChartStyle.variant(v));
-      end = Math.max(end, ts.time()[ts.size() - 1]);
+      data.addSeries(TimeCharts.withGaps(v, ts.time(), score));
+      renderer.setSeriesPaint(i, ChartStyle.variant(v));
+      renderer.setSeriesStroke(i++, new java.awt.BasicStroke(ResidentMemoryChart.width(v) * 0.6f + 0.6f,
+          java.awt.BasicStroke.CAP_BUTT, java.awt.BasicStroke.JOIN_ROUND));
     }
     String yLabel = withSlowdown
-        ? "cumulative score = saving − " + Fmt.exact(lambda.getAsDouble()) + " × slowdown"
+        ? "cumulative score = saving − " + Fmt.sig(lambda.getAsDouble(), 3) + " × slowdown"
         : "cumulative memory saving (fraction)";
-    XYPlot plot = new XYPlot(data, ChartStyle.axis("simulated time (s)"), ChartStyle.axis(yLabel),
-        renderer);
+    XYPlot plot = new XYPlot(data, ChartStyle.timeAxis(end), ChartStyle.axis(yLabel), renderer);
+    plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
     List<FaultSpan> faults = faultSpans(r.events(), end);
-    List<Band> bands = bands(faults, end);
-    int k = 0;
-    for (Band f : bands) {
-      IntervalMarker m = new IntervalMarker(f.from(), Math.max(f.to(), f.from() + end / 500));
-      m.setPaint(new Color(255, 80, 80, 60));
-      m.setLabel(f.label());
-      m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-      m.setLabelPaint(new Color(0xb00000));
-      m.setLabelAnchor(k++ % 2 == 0 ? RectangleAnchor.TOP_LEFT : RectangleAnchor.BOTTOM_LEFT);
-      m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-      plot.addDomainMarker(m);
-    }
-    JFreeChart chart = ChartStyle.apply(new JFreeChart(TITLE, ChartStyle.TITLE_FONT, plot, true));
+    List<Band> bands = TimeCharts.shadeFaults(plot, r, end, true);
+    JFreeChart chart = TimeCharts.chart(TITLE, plot, true);
     String caption = withSlowdown
         ? "At each time t: saving = 1 − Σresident/Σfootprint and slowdown = (Σaccess_time − "
-            + "Σaccess_time of none)/Σaccess_time of none, sums over steps up to t."
+            + "Σaccess_time of none)/Σaccess_time of none, sums over steps up to t. The value at the "
+            + "end is the run's score. Lines are drawn widest first, so coinciding variants stay visible."
         : "Score needs both lambda in run.properties and a 'none' variant to measure slowdown "
             + "against; drawn instead: cumulative saving = 1 − Σresident/Σfootprint.";
     caption += faults.isEmpty() ? " No faults were injected."
         : " Shaded: injected faults" + (bands.size() < faults.size()
             ? " (" + faults.size() + " faults drawn as " + bands.size() + " bands: overlapping or close ones merged)."
             : ".");
-    return Figure.of(ID, TITLE,
-        ChartEmbedder.svg(chart, ID, ChartEmbedder.WIDTH, ChartEmbedder.HEIGHT),
+    return Figure.of(ID, TITLE, chart, ChartEmbedder.svg(chart, ID, ChartStyle.TIME_CHART_WIDTH, 400),
         HtmlWriter.escape(caption));
   }
 

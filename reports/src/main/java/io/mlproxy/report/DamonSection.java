@@ -27,35 +27,51 @@ final class DamonSection {
 
   /** Reads {@code file}; bad content is a ReportException naming file and line. */
   static Row read(String variant, Path file) {
-    CsvTable t = CsvTable.read(file);
-    t.requireHeader(COLUMNS);
-    int n = t.size();
-    if (n == 0) {
+    Totals t = new Totals();
+    ResultsCsv.read(file, row -> {
+      long nr = row.integer(1);
+      if (nr < 0) {
+        throw row.fieldError(1, "must be ≥ 0, found " + nr);
+      }
+      t.rows++;
+      t.regions += nr;
+      t.min = Math.min(t.min, nr);
+      t.max = Math.max(t.max, nr);
+      t.pages += row.number(3);
+      t.pagesMax = Math.max(t.pagesMax, row.integer(4));
+      t.active += row.integer(5) != 0 ? 1 : 0;
+      // the scheme's statistics are cumulative: the last row holds the run's totals
+      t.scheme = !row.text(6).isEmpty();
+      if (t.scheme) {
+        t.applications = row.integer(6);
+        t.quotaLimited = row.integer(7);
+        t.qtExceeds = row.integer(8);
+        t.appliedBytes = row.number(12);
+      }
+    }, COLUMNS);
+    if (t.rows == 0) {
       throw new ReportException(file, 0, "no rows");
     }
-    double regions = 0;
-    double pages = 0;
+    int n = t.rows;
+    return new Row(variant, t.regions / n, t.min, t.max, t.pages / n, t.pagesMax, (double) t.active / n,
+        t.scheme ? t.applications : -1, t.scheme ? t.quotaLimited : -1, t.scheme ? t.qtExceeds : -1,
+        t.scheme ? t.appliedBytes : Double.NaN);
+  }
+
+  /** Running totals while the rows stream past. */
+  private static final class Totals {
+    int rows;
+    double regions;
+    double pages;
     long min = Long.MAX_VALUE;
-    long max = 0;
-    long pagesMax = 0;
-    long active = 0;
-    for (int r = 0; r < n; r++) {
-      long nr = t.integer(r, 1);
-      if (nr < 0) {
-        throw t.fieldError(r, 1, "must be ≥ 0, found " + nr);
-      }
-      regions += nr;
-      min = Math.min(min, nr);
-      max = Math.max(max, nr);
-      pages += t.number(r, 3);
-      pagesMax = Math.max(pagesMax, t.integer(r, 4));
-      active += t.integer(r, 5) != 0 ? 1 : 0;
-    }
-    int last = n - 1;
-    boolean scheme = !t.text(last, 6).isEmpty();
-    return new Row(variant, regions / n, min, max, pages / n, pagesMax, (double) active / n,
-        scheme ? t.integer(last, 6) : -1, scheme ? t.integer(last, 7) : -1, scheme ? t.integer(last, 8) : -1,
-        scheme ? t.number(last, 12) : Double.NaN);
+    long max;
+    long pagesMax;
+    long active;
+    boolean scheme;
+    long applications;
+    long quotaLimited;
+    long qtExceeds;
+    double appliedBytes;
   }
 
   /** Writes the section: a table of every variant whose replication 1 has a damon.csv. */

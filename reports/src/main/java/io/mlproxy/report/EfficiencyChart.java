@@ -32,10 +32,16 @@ public final class EfficiencyChart implements ReportChart {
   /** run.properties key of the sample floor. */
   public static final String MIN_SAMPLES_KEY = "param.thresholds.min_samples";
 
-  private static final Color KNOWN = new Color(0x0072b2);
-  private static final Color RECENT = new Color(0xe69f00);
-  private static final Color PROMOTE = new Color(0x009e73);
-  private static final Color DEMOTE = new Color(0xcc79a7);
+  // Readings and thresholds are not variants: black, orange and greys, colours no variant has.
+  private static final Color KNOWN = ChartStyle.BLACK;
+  private static final Color RECENT = ChartStyle.ORANGE;
+  private static final Color PROMOTE = new Color(0x555555);
+  private static final Color DEMOTE = new Color(0x555555);
+  /** Shading where the known reading is below the sample gate (it cannot promote). */
+  private static final Color GATE_CLOSED = new Color(0x56, 0xB4, 0xE9, 40);
+
+  /** Decisions a reading needs besides min_samples pages (the mode controller's own limit). */
+  static final int MIN_DECISIONS = 8;
 
   @Override
   public Figure render(ScenarioResults r) {
@@ -60,8 +66,9 @@ public final class EfficiencyChart implements ReportChart {
     k = add(values, valueLines, k, "recent upper bound", t, ts.column(SeriesColumn.RECENT_UPPER_MS), RECENT,
         ChartStyle.dashed(1.0f));
     k = add(values, valueLines, k, "promote above", t, ts.column(SeriesColumn.PROMOTE_ABOVE_MS), PROMOTE,
-        dotted());
-    add(values, valueLines, k, "demote below", t, ts.column(SeriesColumn.DEMOTE_BELOW_MS), DEMOTE, dotted());
+        new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 2f}, 0f));
+    add(values, valueLines, k, "demote below", t, ts.column(SeriesColumn.DEMOTE_BELOW_MS), DEMOTE,
+        new BasicStroke(1.6f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 3f, 2f, 3f}, 0f));
     XYPlot valuePlot = new XYPlot(values, null, ChartStyle.axis("ML − default per page (ms)"), valueLines);
     ValueMarker zero = new ValueMarker(0, new Color(0x666666), new BasicStroke(0.8f));
     valuePlot.addRangeMarker(zero);
@@ -74,19 +81,22 @@ public final class EfficiencyChart implements ReportChart {
     OptionalDouble minSamples = r.run().number(MIN_SAMPLES_KEY);
     if (minSamples.isPresent()) {
       ValueMarker floor = new ValueMarker(minSamples.getAsDouble(), new Color(0x555555), ChartStyle.dashed(1.0f));
-      floor.setLabel("min_samples " + Fmt.exact(minSamples.getAsDouble()));
+      floor.setLabel("min_samples " + Fmt.sig(minSamples.getAsDouble(), 6));
       floor.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-      floor.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-      floor.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
+      // at the right end, where the last readings are, on white: JFreeChart's default grey box hid the bars
+      floor.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+      floor.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+      floor.setLabelBackgroundColor(ChartStyle.LABEL_BACKGROUND);
       samplePlot.addRangeMarker(floor);
     }
 
-    CombinedDomainXYPlot plot = new CombinedDomainXYPlot(ChartStyle.axis("simulated time (s)"));
+    double end = TimeCharts.end(r);
+    int gated = minSamples.isPresent() ? shadeClosedGate(valuePlot, ts, minSamples.getAsDouble()) : 0;
+    CombinedDomainXYPlot plot = ChartStyle.combinedTimePlot(end);
     plot.add(valuePlot, 3);
     plot.add(samplePlot, 1);
-    plot.getDomainAxis().setRange(0, t[t.length - 1]);
-    List<Event> transitions = r.events(variant, 1).stream()
-        .filter(e -> e.kind().equals(Event.MODE_TRANSITION)).toList();
+    TimeCharts.shadeFaults(samplePlot, r, end, false);
+    List<Event> transitions = ModeBandChart.transitions(r.events(variant, 1));
     for (int n = 0; n < transitions.size() && n < ModeBandChart.MAX_LABELLED; n++) {
       ValueMarker m = new ValueMarker(transitions.get(n).timeS());
       m.setPaint(new Color(0x333333));
@@ -99,17 +109,19 @@ public final class EfficiencyChart implements ReportChart {
     }
     ((NumberAxis) samplePlot.getRangeAxis()).setAutoRangeIncludesZero(true);
     String title = variant.equals(Variants.PROXY) ? TITLE : TITLE + " — ml-only";
-    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true));
+    JFreeChart chart = TimeCharts.chart(title, plot, true);
     String caption = "A page paged out (or that would have been) is worth min(g, W) − B ms, g the time until it "
         + "is needed again; the difference is ML's opinion's worth minus the default's, per judged page. "
-        + "Blue, the known reading: outcomes counted when known, a page left alone counting from B on and "
-        + "gaining; promotion needs its lower bound (dashed) above the green line. Orange, the recent reading: "
+        + "Black, the known reading: outcomes counted when known, a page left alone counting from B on and "
+        + "gaining; promotion needs its lower bound (dashed) above the promote line (grey, short dashes). Orange, the recent reading: "
         + "the window's decisions with their pending pages at their best possible worth; its mean below the "
-        + "pink line demotes one mode, its upper bound (dashed) below it sends the proxy to EMERGENCY as an "
+        + "demote line (grey, dash-dot) demotes one mode, its upper bound (dashed) below it sends the proxy to EMERGENCY as an "
         + "unreliable model. Gaps: no judged page in the window. Numbered lines: the transitions of the mode "
         + "chart. Below: the pages behind each reading; a reading counts from min_samples pages (and 8 "
-        + "decisions) on.";
-    return Figure.of(ID, title, ChartEmbedder.svg(chart, ID, ChartEmbedder.WIDTH, 560),
+        + "decisions) on"
+        + (gated > 0 ? "; light blue shading above: times when the known reading is below that gate, so it "
+            + "cannot promote whatever its value" : "") + ". Shaded below: injected faults.";
+    return Figure.of(ID, title, chart, ChartEmbedder.svg(chart, ID, ChartStyle.TIME_CHART_WIDTH, 560),
         HtmlWriter.escape(caption));
   }
 
@@ -128,38 +140,43 @@ public final class EfficiencyChart implements ReportChart {
   }
 
   /**
-   * The series downsampled run by run of defined values, with a missing point between runs, so
-   * the line breaks where nothing was judged instead of bridging the gap.
+   * Shades the times when the known reading has fewer than {@code minSamples} pages or fewer than
+   * {@link #MIN_DECISIONS} decisions (it cannot promote); at most 100 bands. Returns how many.
    */
-  static XYSeries withGaps(String key, double[] x, double[] y) {
-    XYSeries s = new XYSeries(key, false, true);
-    int n = y.length;
-    int i = 0;
-    while (i < n) {
-      while (i < n && Double.isNaN(y[i])) {
-        i++;
+  private static int shadeClosedGate(XYPlot plot, TimeSeries ts, double minSamples) {
+    double[] pages = ts.column(SeriesColumn.KNOWN_PAGES);
+    double[] decisions = ts.column(SeriesColumn.KNOWN_DECISIONS);
+    double[] mean = ts.column(SeriesColumn.KNOWN_MEAN_MS);
+    List<double[]> spans = new java.util.ArrayList<>();
+    double end = ts.time()[ts.size() - 1];
+    double joinWithin = end / 100;
+    for (int i = 0; i < ts.size(); i++) {
+      boolean closed = !Double.isNaN(mean[i])
+          && (Double.isNaN(pages[i]) || pages[i] < minSamples || Double.isNaN(decisions[i])
+              || decisions[i] < MIN_DECISIONS);
+      if (!closed) {
+        continue;
       }
-      int from = i;
-      while (i < n && !Double.isNaN(y[i])) {
-        i++;
-      }
-      if (i > from) {
-        double[] rx = java.util.Arrays.copyOfRange(x, from, i);
-        double[] ry = java.util.Arrays.copyOfRange(y, from, i);
-        Downsampler.Points p = Downsampler.downsample(rx, ry, Math.max(2, Downsampler.MAX_POINTS * (i - from) / n));
-        for (int k = 0; k < p.size(); k++) {
-          s.add(p.x()[k], p.y()[k], false);
-        }
-        if (i < n) {
-          s.add(x[i], Double.NaN, false);
-        }
+      double from = ts.stepStart(i);
+      double to = ts.time()[i];
+      double[] last = spans.isEmpty() ? null : spans.get(spans.size() - 1);
+      if (last != null && from - last[1] <= joinWithin) {
+        last[1] = to;
+      } else {
+        spans.add(new double[] {from, to});
       }
     }
-    return s;
+    for (double[] span : spans) {
+      org.jfree.chart.plot.IntervalMarker m = new org.jfree.chart.plot.IntervalMarker(span[0], span[1]);
+      m.setPaint(GATE_CLOSED);
+      plot.addDomainMarker(m, org.jfree.chart.ui.Layer.BACKGROUND);
+    }
+    return spans.size();
   }
 
-  private static BasicStroke dotted() {
-    return new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {2f, 3f}, 0f);
+  /** See {@link TimeCharts#withGaps}. */
+  static XYSeries withGaps(String key, double[] x, double[] y) {
+    return TimeCharts.withGaps(key, x, y);
   }
 
   static boolean allNaN(double[] v) {

@@ -7,8 +7,10 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The headline table: summary.csv as a Tablesaw table, one row per variant, and its HTML. Every
- * number is shown exactly as summary.csv holds it; each sits in a span naming its column.
+ * The results table: summary.csv as a Tablesaw table, one row per variant, and its HTML. Numbers
+ * show 3 significant digits; each sits in a span naming its column whose {@code data-value} holds
+ * the exact number summary.csv has. Faults and refaults share a column when they are equal for
+ * every variant (every major fault was on a page reclaim paged out).
  */
 public final class HeadlineTable {
 
@@ -19,15 +21,9 @@ public final class HeadlineTable {
 
   private static final List<Pair> WITH_CI =
       List.of(
+          new Pair("score (saving − λ·slowdown)", SummaryMetric.SCORE_MEAN, SummaryMetric.SCORE_CI95),
           new Pair("saving (fraction)", SummaryMetric.SAVING_MEAN, SummaryMetric.SAVING_CI95),
-          new Pair("slowdown (fraction vs none)", SummaryMetric.SLOWDOWN_MEAN, SummaryMetric.SLOWDOWN_CI95),
-          new Pair("score (saving − λ·slowdown)", SummaryMetric.SCORE_MEAN, SummaryMetric.SCORE_CI95));
-
-  private static final List<SummaryMetric> COUNTS =
-      List.of(SummaryMetric.FAULTS_MEAN, SummaryMetric.REFAULTS_MEAN, SummaryMetric.RECLAIM_CPU_S_MEAN);
-
-  private static final List<String> COUNT_LABELS =
-      List.of("faults", "refaults", "reclaim CPU (s)");
+          new Pair("slowdown (vs none)", SummaryMetric.SLOWDOWN_MEAN, SummaryMetric.SLOWDOWN_CI95));
 
   private static final List<SummaryMetric> MODES =
       List.of(SummaryMetric.TIME_EMERGENCY_PCT, SummaryMetric.TIME_LEARNING_PCT,
@@ -38,8 +34,7 @@ public final class HeadlineTable {
           SummaryMetric.RECS_REJECTED_MEAN, SummaryMetric.GAP_CLOSED);
 
   private static final List<String> TAIL_LABELS =
-      List.of("mode transitions", "hints applied", "messages rejected",
-          "gap closed (fraction)");
+      List.of("mode transitions", "hints applied", "messages rejected", "gap closed (fraction)");
 
   /** summary.csv as a Tablesaw table: variant, replications and one column per metric. */
   public static Table build(List<VariantSummary> summary) {
@@ -54,46 +49,71 @@ public final class HeadlineTable {
     return t;
   }
 
+  /** Whether faults and refaults are equal for every variant (then one column shows both). */
+  static boolean faultsAreRefaults(Table t) {
+    DoubleColumn f = t.doubleColumn(SummaryMetric.FAULTS_MEAN.column());
+    DoubleColumn rf = t.doubleColumn(SummaryMetric.REFAULTS_MEAN.column());
+    for (int r = 0; r < t.rowCount(); r++) {
+      if (Double.compare(f.getDouble(r), rf.getDouble(r)) != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The table as HTML. */
   public static String html(Table t) {
+    boolean merged = faultsAreRefaults(t);
     HtmlWriter h = new HtmlWriter();
-    h.open("div", "class", "scroll").open("table", "class", "headline").open("thead").open("tr");
-    h.element("th", "variant", "rowspan", "2").element("th", "replications", "rowspan", "2");
+    h.open("table", "class", "headline").open("thead").open("tr");
+    h.element("th", "variant", "rowspan", "2").element("th", "reps", "rowspan", "2");
     for (Pair p : WITH_CI) {
       h.element("th", p.label() + " ± 95% CI", "rowspan", "2");
     }
-    for (String l : COUNT_LABELS) {
-      h.element("th", l, "rowspan", "2");
+    if (merged) {
+      h.element("th", "major faults (all refaults)", "rowspan", "2");
+    } else {
+      h.element("th", "major faults", "rowspan", "2").element("th", "refaults", "rowspan", "2");
     }
-    h.element("th", "time in mode (% of simulated time)", "colspan", "4");
+    h.element("th", "reclaim CPU (s)", "rowspan", "2");
+    h.element("th", "% of time in mode", "colspan", "4");
     for (String l : TAIL_LABELS) {
       h.element("th", l, "rowspan", "2");
     }
     h.close("tr").open("tr");
     for (SummaryMetric m : MODES) {
       String name = m.column().replace("time_", "").replace("_pct", "").toUpperCase(java.util.Locale.ROOT);
-      h.element("th", name);
+      h.open("th", "class", "mode").open("abbr", "title", name).text(name.substring(0, 1)).close("abbr").close("th");
     }
     h.close("tr").close("thead").open("tbody").nl();
     StringColumn variants = t.stringColumn("variant");
     IntColumn reps = t.intColumn("replications");
     for (int r = 0; r < t.rowCount(); r++) {
       h.open("tr", "data-variant", variants.get(r));
-      h.element("th", variants.get(r), "scope", "row");
-      h.open("td").element("span", Integer.toString(reps.getInt(r)), "data-col", "replications")
-          .close("td");
+      h.open("th", "scope", "row").raw(swatch(variants.get(r))).text(variants.get(r)).close("th");
+      h.open("td").element("span", Integer.toString(reps.getInt(r)), "data-col", "replications",
+          "data-value", Integer.toString(reps.getInt(r))).close("td");
       for (Pair p : WITH_CI) {
         h.open("td");
         cell(h, t, p.mean(), r);
-        h.open("span", "class", "ci").text(" ± ");
+        h.open("span", "class", "ci").text("± ");
         cell(h, t, p.ci(), r);
         h.close("span").close("td");
       }
-      for (SummaryMetric m : COUNTS) {
-        h.open("td");
-        cell(h, t, m, r);
+      if (merged) {
+        h.open("td", "data-col-same", SummaryMetric.REFAULTS_MEAN.column());
+        cell(h, t, SummaryMetric.FAULTS_MEAN, r);
         h.close("td");
+      } else {
+        for (SummaryMetric m : List.of(SummaryMetric.FAULTS_MEAN, SummaryMetric.REFAULTS_MEAN)) {
+          h.open("td");
+          cell(h, t, m, r);
+          h.close("td");
+        }
       }
+      h.open("td");
+      cell(h, t, SummaryMetric.RECLAIM_CPU_S_MEAN, r);
+      h.close("td");
       for (SummaryMetric m : MODES) {
         h.open("td");
         cell(h, t, m, r);
@@ -106,10 +126,18 @@ public final class HeadlineTable {
       }
       h.close("tr").nl();
     }
-    return h.close("tbody").close("table").close("div").toString();
+    return h.close("tbody").close("table").toString();
+  }
+
+  /** A small square in the variant's colour, as in every chart. */
+  static String swatch(String variant) {
+    java.awt.Color c = ChartStyle.variant(variant);
+    return "<span class=\"swatch\" style=\"background:#" + String.format("%06x", c.getRGB() & 0xffffff)
+        + "\"></span>";
   }
 
   private static void cell(HtmlWriter h, Table t, SummaryMetric m, int row) {
-    h.element("span", Fmt.exact(t.doubleColumn(m.column()).getDouble(row)), "data-col", m.column());
+    double v = t.doubleColumn(m.column()).getDouble(row);
+    h.element("span", Fmt.num(v), "data-col", m.column(), "data-value", Fmt.exact(v));
   }
 }

@@ -119,6 +119,28 @@ public final class IndexReport {
     return t;
   }
 
+  private static void score(HtmlWriter h, VariantSummary v) {
+    double mean = v.get(SummaryMetric.SCORE_MEAN);
+    double ci = v.get(SummaryMetric.SCORE_CI95);
+    h.element("span", Fmt.num(mean), "data-col", "score_mean", "data-value", Fmt.exact(mean));
+    if (!Double.isNaN(ci)) {
+      h.open("span", "class", "pm").text(" ± ").close("span");
+      h.element("span", Fmt.num(ci), "data-col", "score_ci95", "data-value", Fmt.exact(ci), "class", "pm");
+    }
+  }
+
+  private static void number(HtmlWriter h, String col, double v, String text) {
+    h.element("span", text, "data-col", col, "data-value", Fmt.exact(v));
+  }
+
+  /** The verdict sentences of one scenario, from its summary and replications alone. */
+  private static List<String> verdicts(Path dir, List<VariantSummary> summary) {
+    List<ReplicationRow> reps = ReplicationsCsv.read(dir.resolve("replications.csv"));
+    ScenarioResults light = new ScenarioResults(dir, RunInfo.read(dir.resolve("run.properties")), Optional.empty(),
+        summary, reps, List.of(), java.util.Map.of(), Optional.empty());
+    return Verdict.sentences(light);
+  }
+
   /** The index's HTML; links are relative to {@code out}'s folder. */
   public static String render(Path resultsDir, Path out) {
     return render(resultsDir, out, scenarioDirs(resultsDir), d -> d);
@@ -140,38 +162,65 @@ public final class IndexReport {
     if (!scenarios.isEmpty()) {
       Table t = table(scenarios, data);
       h.open("section", "id", "scenarios").element("h2", "Scenarios");
+      h.element("p", "Score = saving − λ·slowdown, mean ± Student-t 95% half-width over the replications, "
+          + "3 significant digits (exact values in each summary.csv). Bold: the best variant other than the "
+          + "oracle. Below each row, the verdict on the adaptive proxy and on ML-only against handcrafted.",
+          "class", "muted");
       h.open("table", "class", "index").open("tr");
-      for (String c : List.of("scenario", "best variant by score (oracle excluded)",
-          "proxy − handcrafted score (paired, ± 95% CI)", "gap closed by proxy (fraction)",
-          "proxy time in RECOMMENDATION (%)")) {
+      h.element("th", "scenario");
+      for (String v : Variants.ALL) {
+        h.open("th").raw(HeadlineTable.swatch(v)).text(v).close("th");
+      }
+      for (String c : List.of("proxy − handcrafted (paired, ± 95% CI)", "gap closed by proxy",
+          "proxy time in RECOMMENDATION")) {
         h.element("th", c);
       }
       h.close("tr").nl();
       for (int i = 0; i < t.rowCount(); i++) {
-        Path reportFile = scenarios.get(i).toAbsolutePath().resolve("report.html");
+        Path dir = scenarios.get(i);
+        Path reportFile = dir.toAbsolutePath().resolve("report.html");
         String href = base.relativize(reportFile).toString().replace('\\', '/');
-        h.open("tr", "data-scenario", t.stringColumn("scenario").get(i)).open("td")
-            .element("a", t.stringColumn("scenario").get(i), "href", href);
-        if (!Files.exists(data.apply(scenarios.get(i)).resolve("report.html"))) {
+        String name = t.stringColumn("scenario").get(i);
+        List<VariantSummary> summary = SummaryCsv.read(data.apply(dir).resolve("summary.csv"));
+        String best = t.stringColumn("best_variant").get(i);
+        h.open("tr", "data-scenario", name).open("th", "scope", "row", "rowspan", "2")
+            .element("a", name, "href", href);
+        if (!Files.exists(data.apply(dir).resolve("report.html"))) {
           h.element("span", " (report not generated yet)", "class", "muted");
         }
-        h.close("td");
-        h.element("td", t.stringColumn("best_variant").get(i));
+        h.close("th");
+        for (String v : Variants.ALL) {
+          VariantSummary vs = summary.stream().filter(x -> x.variant().equals(v)).findFirst().orElse(null);
+          h.open("td", "data-variant", v, "class", v.equals(best) ? "best" : "");
+          if (vs == null) {
+            h.element("span", "not run", "class", "muted");
+          } else {
+            score(h, vs);
+          }
+          h.close("td");
+        }
         double d = t.doubleColumn("proxy_minus_handcrafted").getDouble(i);
         double ci = t.doubleColumn("proxy_minus_handcrafted_ci95").getDouble(i);
         double pv = t.doubleColumn("p_value").getDouble(i);
-        h.open("td").element("span", Fmt.exact(d), "data-col", "diff").text(" ± ")
-            .element("span", Fmt.exact(ci), "data-col", "diff_ci95");
+        h.open("td");
+        number(h, "diff", d, Fmt.signed(d, 3));
+        h.text(" ± ");
+        number(h, "diff_ci95", ci, Fmt.num(ci));
         if (!Double.isNaN(pv)) {
-          h.element("span", " (p = " + Fmt.sig(pv, 2) + ")", "class", "ci");
+          h.element("span", Fmt.pValue(pv), "class", "ci");
         }
-        h.close("td");
-        h.open("td").element("span", Fmt.exact(t.doubleColumn("gap_closed").getDouble(i)),
-            "data-col", "gap_closed").close("td");
-        h.open("td").element("span",
-            Fmt.exact(t.doubleColumn("time_recommendation_pct").getDouble(i)),
-            "data-col", "time_recommendation_pct").close("td");
-        h.close("tr").nl();
+        h.close("td").open("td");
+        double gap = t.doubleColumn("gap_closed").getDouble(i);
+        number(h, "gap_closed", gap, Fmt.percent(gap));
+        h.close("td").open("td");
+        double rec = t.doubleColumn("time_recommendation_pct").getDouble(i);
+        number(h, "time_recommendation_pct", rec, Double.isNaN(rec) ? Fmt.UNDEFINED : Fmt.num(rec) + "%");
+        h.close("td").close("tr").nl();
+        h.open("tr", "class", "verdict-row", "data-verdict-of", name).open("td", "colspan", "8", "class", "verdict-cell");
+        for (String sentence : verdicts(data.apply(dir), summary)) {
+          h.element("p", sentence);
+        }
+        h.close("td").close("tr").nl();
       }
       h.close("table").close("section").nl();
     }

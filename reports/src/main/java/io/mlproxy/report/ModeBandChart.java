@@ -42,6 +42,7 @@ public final class ModeBandChart implements ReportChart {
     }
     Mode[] sampled = sampleModes(ts, Downsampler.MAX_POINTS);
     double end = ts.time()[ts.size() - 1];
+    double axisEnd = TimeCharts.end(r);
     XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
     XYBarRenderer renderer = new XYBarRenderer();
     renderer.setUseYInterval(true);
@@ -64,20 +65,18 @@ public final class ModeBandChart implements ReportChart {
         }
       }
       data.addSeries(s);
-      renderer.setSeriesPaint(m.ordinal(), ChartStyle.MODE_COLOURS.get(m));
+      renderer.setSeriesPaint(m.ordinal(), ChartStyle.mode(variant, m));
     }
     String[] names = new String[Mode.values().length];
     for (Mode m : Mode.values()) {
       names[m.ordinal()] = m.name();
     }
-    SymbolAxis modeAxis = new SymbolAxis("proxy mode", names);
+    // no axis label: the lanes name the modes, and the longest name needs the fixed axis space
+    SymbolAxis modeAxis = new SymbolAxis(null, names);
     modeAxis.setGridBandsVisible(false);
-    XYPlot plot = new XYPlot(data, ChartStyle.axis("simulated time (s)"), modeAxis, renderer);
-    plot.getDomainAxis().setRange(0, end);
-    List<Event> transitions =
-        r.events(variant, 1).stream()
-            .filter(e -> e.kind().equals(Event.MODE_TRANSITION))
-            .toList();
+    XYPlot plot = new XYPlot(data, ChartStyle.timeAxis(axisEnd), modeAxis, renderer);
+    List<Event> forced = forcedStart(r.events(variant, 1));
+    List<Event> transitions = transitions(r.events(variant, 1));
     for (int k = 0; k < transitions.size(); k++) {
       ValueMarker marker = new ValueMarker(transitions.get(k).timeS());
       marker.setPaint(new Color(0x333333));
@@ -90,13 +89,33 @@ public final class ModeBandChart implements ReportChart {
       }
       plot.addDomainMarker(marker);
     }
+    TimeCharts.shadeFaults(plot, r, axisEnd, false);
     String title = TITLE.replace("Proxy", variant.equals(Variants.PROXY) ? "Proxy" : "ml-only proxy");
-    JFreeChart chart = ChartStyle.apply(new JFreeChart(title, ChartStyle.TITLE_FONT, plot, true));
-    return Figure.of(
-        ID,
-        title,
-        ChartEmbedder.svg(chart, ID, ChartEmbedder.WIDTH, 340),
-        transitionTable(transitions));
+    JFreeChart chart = TimeCharts.chart(title, plot, false);
+    ChartStyle.style(plot);
+    modeAxis.setTickLabelFont(ChartStyle.SMALL_FONT);
+    String note = forced.isEmpty() ? "" : HtmlWriter.escape(variant + " is forced to "
+        + forced.get(0).to() + " from the start (events.csv logs that as a transition at t = 0 in every "
+        + "replication; it is not counted as one). ");
+    return Figure.of(ID, title, chart, ChartEmbedder.svg(chart, ID, ChartStyle.TIME_CHART_WIDTH, 300),
+        "<p>Lanes from EMERGENCY (default algorithm only) up to RECOMMENDATION (ML decides), in tints of "
+            + HtmlWriter.escape(variant) + "'s colour: the stronger, the more ML decides. Numbered lines: "
+            + "transitions, listed below with the evidence they were decided on. Shaded: injected faults. "
+            + note + "</p>" + transitionTable(transitions));
+  }
+
+  /** Whether {@code e} is the mode a variant is forced into at its start (not a transition). */
+  static boolean isForcedStart(Event e) {
+    return e.kind().equals(Event.MODE_TRANSITION) && e.timeS() == 0 && e.reason().startsWith("forced");
+  }
+
+  /** The mode transitions among {@code events}, the forced start excluded. */
+  static List<Event> transitions(List<Event> events) {
+    return events.stream().filter(e -> e.kind().equals(Event.MODE_TRANSITION) && !isForcedStart(e)).toList();
+  }
+
+  private static List<Event> forcedStart(List<Event> events) {
+    return events.stream().filter(ModeBandChart::isForcedStart).toList();
   }
 
   /**
@@ -120,7 +139,7 @@ public final class ModeBandChart implements ReportChart {
   }
 
   private static String evidence(double v) {
-    return Double.isNaN(v) ? "—" : Fmt.exact(v);
+    return Double.isNaN(v) ? Fmt.UNDEFINED : Fmt.sig(v, 3);
   }
 
   private static String transitionTable(List<Event> transitions) {
@@ -138,7 +157,7 @@ public final class ModeBandChart implements ReportChart {
     int shown = Math.min(transitions.size(), MAX_LISTED);
     for (int k = 0; k < shown; k++) {
       Event e = transitions.get(k);
-      h.open("tr").element("td", Integer.toString(k + 1)).element("td", Fmt.exact(e.timeS()))
+      h.open("tr").element("td", Integer.toString(k + 1)).element("td", Fmt.sig(e.timeS(), 4))
           .element("td", e.from()).element("td", e.to())
           .element("td", evidence(e.evidencePages())).element("td", evidence(e.evidenceMeanMs()))
           .element("td", evidence(e.evidenceLowerMs())).element("td", evidence(e.evidenceUpperMs()))

@@ -20,42 +20,40 @@ public final class ReplicationsCsv {
 
   /** The rows of {@code file}, in file order. */
   public static List<ReplicationRow> read(Path file) {
-    CsvTable t = CsvTable.read(file);
-    t.requireHeader(COLUMNS);
-    List<ReplicationRow> out = new ArrayList<>(t.size());
+    List<ReplicationRow> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    for (int r = 0; r < t.size(); r++) {
-      String variant = t.requiredText(r, 1);
+    ResultsCsv.read(file, t -> {
+      String variant = t.requiredText(1);
       if (!Variants.isKnown(variant)) {
-        throw t.fieldError(r, 1, "'" + variant + "' is not a variant (one of " + Variants.ALL + ")");
+        throw t.fieldError(1, "'" + variant + "' is not a variant (one of " + Variants.ALL + ")");
       }
-      long rep = t.integer(r, 2);
+      long rep = t.integer(2);
       if (rep < 1 || rep > 1_000_000) {
-        throw t.fieldError(r, 2, "replications are numbered from 1, found " + rep);
+        throw t.fieldError(2, "replications are numbered from 1, found " + rep);
       }
       if (!seen.add(variant + "#" + rep)) {
-        throw t.rowError(r, "variant '" + variant + "' replication " + rep + " appears twice");
+        throw t.rowError("variant '" + variant + "' replication " + rep + " appears twice");
       }
       out.add(
           new ReplicationRow(
-              t.requiredText(r, 0),
+              t.requiredText(0),
               variant,
               (int) rep,
-              t.integer(r, 3),
-              t.number(r, 4),
-              t.numberOrNaN(r, 5),
-              t.number(r, 6),
-              t.number(r, 7),
-              t.number(r, 8),
-              t.number(r, 9),
-              t.numberOrNaN(r, 10),
-              t.numberOrNaN(r, 11),
-              t.numberOrNaN(r, 12),
-              t.numberOrNaN(r, 13),
-              t.numberOrNaN(r, 14),
-              t.numberOrNaN(r, 15),
-              t.numberOrNaN(r, 16)));
-    }
+              t.integer(3),
+              t.number(4),
+              t.numberOrNaN(5),
+              t.number(6),
+              t.number(7),
+              t.number(8),
+              t.number(9),
+              t.numberOrNaN(10),
+              t.numberOrNaN(11),
+              t.numberOrNaN(12),
+              t.numberOrNaN(13),
+              t.numberOrNaN(14),
+              t.numberOrNaN(15),
+              t.numberOrNaN(16)));
+    }, COLUMNS);
     return List.copyOf(out);
   }
 }

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * The scenario report: one self-contained {@code report.html} (inline SVG and PNG data, inline
- * styles, no scripts, nothing fetched) with the run's header, the verdict, the headline table,
- * DAMON's regions and quota and the seven charts.
+ * styles, no scripts, nothing fetched): the verdict and a one-screen summary first, then the seven
+ * charts, the results table, DAMON's regions and quota, the events, and the run's parameters collapsed.
  */
 public final class ScenarioReport {
 
@@ -58,28 +58,18 @@ public final class ScenarioReport {
     }
     // the charts are independent: drawn side by side (order kept)
     List<Figure> figures = CHARTS.parallelStream().map(c -> c.render(r)).toList();
-    h.open("nav").element("a", "Verdict", "href", "#verdict").element("a", "Headline table", "href", "#headline")
-        .element("a", "DAMON regions and quota", "href", "#damon");
+    // Verdict first: the one screen a reader came for; parameters collapsed at the end.
+    SummarySection.write(h, r);
+    h.open("nav").element("a", "Verdict", "href", "#verdict");
     for (Figure f : figures) {
-      h.element("a", f.title().replaceAll(" \\(replication 1\\)", ""), "href", "#fig-" + f.id());
+      h.element("a", f.title().replaceAll(",? \\(replication 1\\)", "").replaceAll(" — .*", ""), "href",
+          "#fig-" + f.id());
     }
+    h.element("a", "Results table", "href", "#headline").element("a", "DAMON regions and quota", "href", "#damon")
+        .element("a", "Events", "href", "#events")
+        .element("a", "Run and parameters", "href", "#run");
     h.close("nav").nl();
-    header(h, r);
-    h.open("section", "id", "verdict").element("h2", "Verdict").open("div", "class", "verdict");
-    for (String s : Verdict.sentences(r)) {
-      h.element("p", s);
-    }
-    h.close("div").close("section").nl();
-    h.open("section", "id", "headline").element("h2", "Headline table")
-        .raw(HeadlineTable.html(HeadlineTable.build(r.summary())))
-        .element("p", "From summary.csv: means over replications with Student-t 95% half-widths "
-            + "(— where undefined, e.g. one replication); faults, refaults, transitions, hints and "
-            + "rejected messages are means of per-replication counts; gap closed = (score − "
-            + "handcrafted) / (oracle − handcrafted). λ = " + r.run().get("lambda") + ".",
-            "class", "muted")
-        .close("section").nl();
-    DamonSection.write(h, r);
-    h.open("section", "id", "charts").element("h2", "Charts");
+    h.open("section", "id", "charts").element("h2", "Charts (replication 1)");
     for (Figure f : figures) {
       h.open("figure", "id", "fig-" + f.id(), "class", f.drawn() ? "drawn" : "missing");
       if (!f.drawn()) {
@@ -92,7 +82,17 @@ public final class ScenarioReport {
       h.close("figure").nl();
     }
     h.close("section").nl();
+    h.open("section", "id", "headline").element("h2", "Results table")
+        .raw(HeadlineTable.html(HeadlineTable.build(r.summary())))
+        .element("p", "From summary.csv, to 3 significant digits (the exact values are in summary.csv): "
+            + "means over replications with Student-t 95% half-widths (— where undefined, e.g. one "
+            + "replication); faults, transitions, hints and rejected messages are means of per-replication "
+            + "counts; gap closed = (score − handcrafted) / (oracle − handcrafted). λ = "
+            + r.run().get("lambda") + ".", "class", "muted")
+        .close("section").nl();
+    DamonSection.write(h, r);
     eventCounts(h, r);
+    header(h, r);
     if (r.scenarioYaml().isPresent()) {
       h.open("section", "id", "scenario-file").element("h2", "Scenario file")
           .open("details").element("summary", "scenario.yaml as run")
@@ -107,7 +107,10 @@ public final class ScenarioReport {
 
   private static void header(HtmlWriter h, ScenarioResults r) {
     RunInfo run = r.run();
-    h.open("section", "id", "run").element("h2", "Run and key parameters");
+    h.open("section", "id", "run").element("h2", "Run and parameters");
+    h.open("details").element("summary", "run.properties: seed " + run.get("seed") + ", "
+        + run.get("replications") + " replications, " + run.get("duration_s") + " s simulated, tool "
+        + run.get("tool_version") + " (show all)");
     h.open("div", "class", "facts");
     h.open("table", "class", "kv");
     String[][] rows = {
@@ -137,7 +140,7 @@ public final class ScenarioReport {
       }
       h.close("table");
     }
-    h.close("div").close("section").nl();
+    h.close("div").close("details").close("section").nl();
   }
 
   private static void eventCounts(HtmlWriter h, ScenarioResults r) {
@@ -150,10 +153,12 @@ public final class ScenarioReport {
     Map<String, Map<String, Integer>> counts = new TreeMap<>(Variants.ORDER);
     TreeMap<String, Integer> kinds = new TreeMap<>();
     for (Event e : r.events()) {
-      counts.computeIfAbsent(e.variant(), v -> new TreeMap<>()).merge(e.kind(), 1, Integer::sum);
-      kinds.put(e.kind(), 0);
+      // the mode a variant is forced into at t = 0 is logged like a transition but is none
+      String kind = ModeBandChart.isForcedStart(e) ? FORCED_KIND : e.kind();
+      counts.computeIfAbsent(e.variant(), v -> new TreeMap<>()).merge(kind, 1, Integer::sum);
+      kinds.put(kind, 0);
     }
-    h.open("table").open("tr").element("th", "variant (all replications)");
+    h.open("table", "class", "events").open("tr").element("th", "variant (all replications)");
     for (String k : kinds.keySet()) {
       h.element("th", k);
     }
@@ -165,6 +170,14 @@ public final class ScenarioReport {
       }
       h.close("tr");
     }
-    h.close("table").close("section").nl();
+    h.close("table");
+    h.element("p", "Counts of events.csv rows over all replications; "
+        + "\"" + FORCED_KIND + "\" is the mode a variant is forced into at t = 0 (ml-only into RECOMMENDATION), "
+        + "logged as a mode_transition row but not counted as a transition (summary.csv's transitions_mean "
+        + "does not count it either).", "class", "muted");
+    h.close("section").nl();
   }
+
+  /** How the events table names the forced mode at the start. */
+  static final String FORCED_KIND = "mode forced at start";
 }

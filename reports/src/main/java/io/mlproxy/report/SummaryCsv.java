@@ -24,37 +24,35 @@ public final class SummaryCsv {
 
   /** The rows of {@code file}, in canonical variant order. */
   public static List<VariantSummary> read(Path file) {
-    CsvTable t = CsvTable.read(file);
-    t.requireHeader(COLUMNS);
-    if (t.size() == 0) {
-      throw new ReportException(file, 0, "no variant rows");
-    }
     List<VariantSummary> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
-    String scenario = null;
-    for (int r = 0; r < t.size(); r++) {
-      String sc = t.requiredText(r, 0);
-      if (scenario == null) {
-        scenario = sc;
-      } else if (!scenario.equals(sc)) {
-        throw t.rowError(r, "scenario '" + sc + "' differs from '" + scenario + "' on earlier rows");
+    String[] scenario = {null};
+    ResultsCsv.read(file, t -> {
+      String sc = t.requiredText(0);
+      if (scenario[0] == null) {
+        scenario[0] = sc;
+      } else if (!scenario[0].equals(sc)) {
+        throw t.rowError("scenario '" + sc + "' differs from '" + scenario[0] + "' on earlier rows");
       }
-      String variant = t.requiredText(r, 1);
+      String variant = t.requiredText(1);
       if (!Variants.isKnown(variant)) {
-        throw t.fieldError(r, 1, "'" + variant + "' is not a variant (one of " + Variants.ALL + ")");
+        throw t.fieldError(1, "'" + variant + "' is not a variant (one of " + Variants.ALL + ")");
       }
       if (!seen.add(variant)) {
-        throw t.fieldError(r, 1, "variant '" + variant + "' appears twice");
+        throw t.fieldError(1, "variant '" + variant + "' appears twice");
       }
-      long reps = t.integer(r, 2);
+      long reps = t.integer(2);
       if (reps < 1 || reps > 1_000_000) {
-        throw t.fieldError(r, 2, "must be a positive count, found " + reps);
+        throw t.fieldError(2, "must be a positive count, found " + reps);
       }
       double[] m = new double[SummaryMetric.values().length];
       for (SummaryMetric metric : SummaryMetric.values()) {
-        m[metric.ordinal()] = t.numberOrNaN(r, 3 + metric.ordinal());
+        m[metric.ordinal()] = t.numberOrNaN(3 + metric.ordinal());
       }
       out.add(new VariantSummary(sc, variant, (int) reps, m));
+    }, COLUMNS);
+    if (out.isEmpty()) {
+      throw new ReportException(file, 0, "no variant rows");
     }
     out.sort((a, b) -> Variants.ORDER.compare(a.variant(), b.variant()));
     return List.copyOf(out);

@@ -56,36 +56,34 @@ public final class SweepReport {
 
   /** Reads {@code folder/sweep.csv} and writes {@code folder/sweep.html}. */
   public static Path write(Path folder) {
-    CsvTable t = CsvTable.read(folder.resolve("sweep.csv"));
-    List<String> header = t.header();
-    int scenarioCol = t.column("scenario");
-    if (header.isEmpty() || !header.get(0).equals("point") || scenarioCol < 2) {
-      throw new ReportException(t.file(), 1, "expected the columns point, the swept fields, then summary.csv's");
-    }
-    List<String> fields = header.subList(1, scenarioCol);
-    int variantCol = t.column("variant");
-    int[] meanCols = new int[METRICS.length];
-    int[] ciCols = new int[METRICS.length];
-    for (int m = 0; m < METRICS.length; m++) {
-      meanCols[m] = t.column(METRICS[m] + "_mean");
-      ciCols[m] = t.column(METRICS[m] + "_ci95");
-    }
+    Path file = folder.resolve("sweep.csv");
     List<Row> rows = new ArrayList<>();
-    for (int r = 0; r < t.size(); r++) {
+    List<String> fields = new ArrayList<>();
+    int[] cols = new int[1 + 2 * METRICS.length]; // variant, then mean and ci95 of each metric
+    List<String> header = ResultsCsv.read(file, t -> {
+      if (rows.isEmpty()) {
+        fields.addAll(sweptFields(file, t.header()));
+        cols[0] = t.column("variant");
+        for (int m = 0; m < METRICS.length; m++) {
+          cols[1 + 2 * m] = t.column(METRICS[m] + "_mean");
+          cols[2 + 2 * m] = t.column(METRICS[m] + "_ci95");
+        }
+      }
       Map<String, String> values = new LinkedHashMap<>();
       for (int f = 0; f < fields.size(); f++) {
-        values.put(fields.get(f), t.requiredText(r, f + 1));
+        values.put(fields.get(f), t.requiredText(f + 1));
       }
       double[] mean = new double[METRICS.length];
       double[] ci = new double[METRICS.length];
       for (int m = 0; m < METRICS.length; m++) {
-        mean[m] = t.number(r, meanCols[m]);
-        ci[m] = t.numberOrNaN(r, ciCols[m]);
+        mean[m] = t.number(cols[1 + 2 * m]);
+        ci[m] = t.numberOrNaN(cols[2 + 2 * m]);
       }
-      rows.add(new Row(t.requiredText(r, 0), values, t.requiredText(r, variantCol), mean, ci));
-    }
+      rows.add(new Row(t.requiredText(0), values, t.requiredText(cols[0]), mean, ci));
+    });
+    sweptFields(file, header);
     if (rows.isEmpty()) {
-      throw new ReportException(t.file(), 2, "no point in the sweep");
+      throw new ReportException(file, 2, "no point in the sweep");
     }
     Properties props = new Properties();
     Path propsFile = folder.resolve("sweep.properties");
@@ -97,6 +95,15 @@ public final class SweepReport {
       }
     }
     return AtomicFiles.writeString(folder.resolve(FILE), html(rows, fields, props));
+  }
+
+  /** The swept fields: the columns between {@code point} and summary.csv's {@code scenario}. */
+  private static List<String> sweptFields(Path file, List<String> header) {
+    int scenarioCol = header.indexOf("scenario");
+    if (header.isEmpty() || !header.get(0).equals("point") || scenarioCol < 2) {
+      throw new ReportException(file, 1, "expected the columns point, the swept fields, then summary.csv's");
+    }
+    return header.subList(1, scenarioCol);
   }
 
   static String html(List<Row> rows, List<String> fields, Properties props) {

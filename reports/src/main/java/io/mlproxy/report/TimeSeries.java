@@ -53,6 +53,11 @@ public final class TimeSeries {
     return false;
   }
 
+  /** Start of step {@code i} in seconds (the first step starts at 0). */
+  public double stepStart(int i) {
+    return i == 0 ? 0 : time()[i - 1];
+  }
+
   /** Length of step {@code i} in seconds (the first step starts at 0). */
   public double stepSeconds(int i) {
     double[] t = time();

@@ -2,6 +2,7 @@ package io.mlproxy.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads one replication's {@code timeseries.csv}. */
@@ -25,40 +26,51 @@ public final class TimeseriesCsv {
 
   /** The series of {@code file}; time must increase strictly from row to row. */
   public static TimeSeries read(Path file) {
-    CsvTable t = CsvTable.read(file);
-    t.requireHeader(COLUMNS);
-    int n = t.size();
-    if (n == 0) {
-      throw new ReportException(file, 0, "no rows");
-    }
     SeriesColumn[] cols = SeriesColumn.values();
-    double[][] data = new double[cols.length][n];
     int[] index = new int[cols.length];
     for (SeriesColumn c : cols) {
-      index[c.ordinal()] = t.column(c.column());
+      index[c.ordinal()] = COLUMNS.indexOf(c.column());
     }
-    int modeCol = t.column("mode");
-    Mode[] modes = new Mode[n];
-    double lastTime = 0;
-    for (int r = 0; r < n; r++) {
+    int modeCol = COLUMNS.indexOf("mode");
+    // Columns grow by doubling while the rows stream in: no per-row objects are kept.
+    double[][][] data = {new double[cols.length][1024]};
+    Mode[][] modes = {new Mode[1024]};
+    int[] n = {0};
+    double[] lastTime = {0};
+    ResultsCsv.read(file, t -> {
+      int r = n[0];
+      if (r == modes[0].length) {
+        for (int c = 0; c < cols.length; c++) {
+          data[0][c] = Arrays.copyOf(data[0][c], r * 2);
+        }
+        modes[0] = Arrays.copyOf(modes[0], r * 2);
+      }
       for (SeriesColumn c : cols) {
         int k = index[c.ordinal()];
-        data[c.ordinal()][r] = c.required() ? t.number(r, k) : t.numberOrNaN(r, k);
+        data[0][c.ordinal()][r] = c.required() ? t.number(k) : t.numberOrNaN(k);
       }
-      double time = data[SeriesColumn.TIME_S.ordinal()][r];
-      if (time <= lastTime) {
-        throw t.fieldError(r, index[0], "must increase from row to row, found " + time
-            + " after " + lastTime);
+      double time = data[0][SeriesColumn.TIME_S.ordinal()][r];
+      if (time <= lastTime[0]) {
+        throw t.fieldError(index[0], "must increase from row to row, found " + time
+            + " after " + lastTime[0]);
       }
-      lastTime = time;
-      String mode = t.text(r, modeCol);
+      lastTime[0] = time;
+      String mode = t.text(modeCol);
       if (!mode.isEmpty()) {
-        modes[r] = Mode.parse(mode);
-        if (modes[r] == null) {
-          throw t.fieldError(r, modeCol, "'" + mode + "' is not a mode");
+        modes[0][r] = Mode.parse(mode);
+        if (modes[0][r] == null) {
+          throw t.fieldError(modeCol, "'" + mode + "' is not a mode");
         }
       }
+      n[0]++;
+    }, COLUMNS);
+    if (n[0] == 0) {
+      throw new ReportException(file, 0, "no rows");
     }
-    return new TimeSeries(data, modes);
+    double[][] columns = new double[cols.length][];
+    for (int c = 0; c < cols.length; c++) {
+      columns[c] = Arrays.copyOf(data[0][c], n[0]);
+    }
+    return new TimeSeries(columns, Arrays.copyOf(modes[0], n[0]));
   }
 }

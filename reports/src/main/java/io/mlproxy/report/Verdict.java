@@ -21,6 +21,26 @@ public final class Verdict {
     return out;
   }
 
+  /**
+   * What the variant did to the handcrafted→oracle gap, in words: closed a share of it, went past
+   * the oracle, or fell below handcrafted (then the gap closed is negative: say by how many gaps).
+   */
+  static String gapClause(double gap, ScenarioResults r) {
+    if (Double.isNaN(gap)) {
+      return "; the handcrafted→oracle gap is undefined (no oracle, or oracle does not beat handcrafted).";
+    }
+    if (gap > 1) {
+      return " and scored above the oracle (by " + Fmt.percent(gap - 1) + " of the handcrafted→oracle gap).";
+    }
+    if (gap >= 0) {
+      return " and closed " + Fmt.percent(gap) + " of the handcrafted→oracle gap.";
+    }
+    double width = r.variant(Variants.ORACLE).map(o -> o.get(SummaryMetric.SCORE_MEAN)).orElse(Double.NaN)
+        - r.variant(Variants.HANDCRAFTED).map(o -> o.get(SummaryMetric.SCORE_MEAN)).orElse(Double.NaN);
+    return " and closed none of the handcrafted→oracle gap: it scored below handcrafted by "
+        + Fmt.num(-gap) + " times that gap" + (Double.isNaN(width) ? "" : " (" + Fmt.num(width) + ")") + ".";
+  }
+
   /** The verdict on {@code variant} against handcrafted. */
   public static String sentence(ScenarioResults r, String variant) {
     String who = variant.equals(Variants.PROXY) ? "The adaptive proxy" : "ML-only";
@@ -52,8 +72,8 @@ public final class Verdict {
             .append(reps).append(" (no variance, so the t-test is degenerate)");
       }
     } else {
-      String test = "paired t-test over " + reps + ", p = " + Fmt.sig(c.pValue(), 2);
-      String ci = "difference " + diff + " ± " + Fmt.sig(c.halfWidth(), 2) + " at 95%";
+      String test = "paired t-test over " + reps + ", " + Fmt.pValue(c.pValue());
+      String ci = "difference " + diff + " ± " + Fmt.sig(c.halfWidth(), 3) + " at 95%";
       if (c.significant()) {
         s.append(c.meanDifference() > 0 ? " is better than" : " is worse than")
             .append(" handcrafted on score (").append(ci).append("; ").append(test).append(")");
@@ -62,13 +82,7 @@ public final class Verdict {
             .append("; ").append(test).append(")");
       }
     }
-    double gap = v.get().get(SummaryMetric.GAP_CLOSED);
-    if (Double.isNaN(gap)) {
-      s.append("; the handcrafted→oracle gap is undefined (no oracle, or oracle does not beat "
-          + "handcrafted).");
-    } else {
-      s.append(" and closed ").append(Fmt.percent(gap)).append(" of the handcrafted→oracle gap.");
-    }
+    s.append(gapClause(v.get().get(SummaryMetric.GAP_CLOSED), r));
     return s.toString();
   }
 }

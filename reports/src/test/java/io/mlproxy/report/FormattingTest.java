@@ -39,7 +39,23 @@ class FormattingTest {
     assertThat(Fmt.sig(0.0123456, 3)).isEqualTo("0.0123");
     assertThat(Fmt.signed(0.0123456, 2)).isEqualTo("+0.012");
     assertThat(Fmt.signed(-2.5, 2)).isEqualTo("-2.5");
-    assertThat(Fmt.percent(0.624)).isEqualTo("62%");
+    assertThat(Fmt.percent(0.624)).isEqualTo("62.4%");
+    assertThat(Fmt.percent(-6.51)).isEqualTo("-651%");
+    assertThat(Fmt.pValue(0.0221)).isEqualTo("p = 0.022");
+    assertThat(Fmt.pValue(9.8e-7)).isEqualTo("p < 0.0001");
+    assertThat(Fmt.pValue(Double.NaN)).isEqualTo("p = —");
+  }
+
+  @Test
+  void threeSignificantDigitsWithThousandsSeparators() {
+    assertThat(Fmt.num(196.333333)).isEqualTo("196");
+    assertThat(Fmt.num(0.36339399999999994)).isEqualTo("0.363");
+    assertThat(Fmt.num(0.2573283561940925)).isEqualTo("0.257");
+    assertThat(Fmt.num(33997.666667)).isEqualTo("34,000");
+    assertThat(Fmt.num(-1234.5)).isEqualTo("-1,230");
+    assertThat(Fmt.num(0.000012345)).isEqualTo("0.0000123");
+    assertThat(Fmt.num(Double.NaN)).isEqualTo("—");
+    assertThat(Fmt.num(0)).isEqualTo("0");
   }
 
   @Test

@@ -46,10 +46,32 @@ class IndexReportTest {
       String[] proxy = summary.stream().filter(l -> l.contains(",proxy,")).findFirst()
           .orElseThrow().split(",", -1);
       List<String> header = List.of(summary.get(0).split(","));
-      assertThat(Double.parseDouble(row.selectFirst("[data-col=gap_closed]").text()))
+      assertThat(Double.parseDouble(row.selectFirst("[data-col=gap_closed]").attr("data-value")))
           .isEqualTo(Double.parseDouble(proxy[header.indexOf("gap_closed")]));
-      assertThat(Double.parseDouble(row.selectFirst("[data-col=time_recommendation_pct]").text()))
+      assertThat(row.selectFirst("[data-col=gap_closed]").text())
+          .isEqualTo(Fmt.percent(Double.parseDouble(proxy[header.indexOf("gap_closed")])));
+      assertThat(Double.parseDouble(row.selectFirst("[data-col=time_recommendation_pct]").attr("data-value")))
           .isEqualTo(Double.parseDouble(proxy[header.indexOf("time_recommendation_pct")]));
+      // every variant's score with its interval, to 3 significant digits, exact in data-value
+      for (String line : summary.subList(1, summary.size())) {
+        String[] f = line.split(",", -1);
+        Element cell = row.selectFirst("td[data-variant=" + f[1] + "]");
+        double mean = Double.parseDouble(f[header.indexOf("score_mean")]);
+        assertThat(Double.parseDouble(cell.selectFirst("[data-col=score_mean]").attr("data-value"))).isEqualTo(mean);
+        assertThat(cell.selectFirst("[data-col=score_mean]").text()).isEqualTo(Fmt.num(mean));
+        assertThat(cell.selectFirst("[data-col=score_ci95]").text())
+            .isEqualTo(Fmt.num(Double.parseDouble(f[header.indexOf("score_ci95")])));
+      }
+      // the verdict sentences under the row
+      Element verdict = doc.selectFirst("tr[data-verdict-of=" + name + "]");
+      assertThat(verdict.select("p")).hasSize(2);
+      assertThat(verdict.text()).startsWith("The adaptive proxy").contains("ML-only", "handcrafted→oracle gap");
+      // formatted numbers: at most 3 significant digits anywhere in the row
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("[0-9][0-9,]*(\\.[0-9]+)?").matcher(row.text());
+      while (m.find()) {
+        String digits = m.group().replace(",", "").replace(".", "").replaceAll("^0+", "").replaceAll("0+$", "");
+        assertThat(digits.length()).as(m.group() + " in " + row.text()).isLessThanOrEqualTo(3);
+      }
       // paired difference, computed here from replications.csv by hand
       double[] d = new double[3];
       for (String line : Files.readAllLines(root.resolve(name).resolve("replications.csv"))) {
@@ -64,9 +86,9 @@ class IndexReportTest {
       double var = ((d[0] - mean) * (d[0] - mean) + (d[1] - mean) * (d[1] - mean)
           + (d[2] - mean) * (d[2] - mean)) / 2;
       double half = new TDistribution(2).inverseCumulativeProbability(0.975) * Math.sqrt(var / 3);
-      assertThat(Double.parseDouble(row.selectFirst("[data-col=diff]").text()))
+      assertThat(Double.parseDouble(row.selectFirst("[data-col=diff]").attr("data-value")))
           .isCloseTo(mean, within(1e-12));
-      assertThat(Double.parseDouble(row.selectFirst("[data-col=diff_ci95]").text()))
+      assertThat(Double.parseDouble(row.selectFirst("[data-col=diff_ci95]").attr("data-value")))
           .isCloseTo(half, within(1e-12));
       // best variant (oracle excluded): the highest score_mean in summary.csv
       String best = summary.stream().skip(1).map(l -> l.split(",", -1))
@@ -74,7 +96,7 @@ class IndexReportTest {
           .max((a, b) -> Double.compare(Double.parseDouble(a[header.indexOf("score_mean")]),
               Double.parseDouble(b[header.indexOf("score_mean")])))
           .orElseThrow()[1];
-      assertThat(row.select("td").get(1).text()).isEqualTo(best);
+      assertThat(row.select("td.best").eachAttr("data-variant")).containsExactly(best);
     }
     assertThat(rows.get(0).text()).doesNotContain("not generated");
     assertThat(rows.get(1).text()).contains("report not generated yet");
@@ -102,14 +124,18 @@ class IndexReportTest {
     assertThat(section).isNotNull();
     assertThat(section.select("table.bench tr")).hasSize(4);
     assertThat(section.select("table.bench tr").get(1).text())
-        .contains("ProxyHotPath.executeOperation", "regions=1000", "41.25 ± 1.5", "ns/op");
-    assertThat(section.select("table.bench tr").get(2).text()).contains("2500");
-    Element svg = section.selectFirst("svg");
-    assertThat(svg.text()).contains("time per operation (ns/op)",
-        "ProxyHotPath.executeOperation (regions=1000)", "RecommendationCodec.decode");
-    // two bars (the throughput result is not converted)
-    assertThat(svg.select("rect").stream().filter(r -> r.attr("style").contains("fill:rgb(31,119,180)")).count())
-        .isGreaterThanOrEqualTo(2);
+        .contains("io.mlproxy.bench.ProxyHotPath.executeOperation", "regions=1000", "41.3 ± 1.5", "ns/op");
+    assertThat(section.select("table.bench tr").get(2).text()).contains("2,500");
+    // one chart per benchmark (a throughput inverted to a time per operation), full row labels,
+    // one log time axis with units for all
+    assertThat(section.select("figure.bench").eachAttr("data-benchmark"))
+        .containsExactly("ProxyHotPath.executeOperation", "RecommendationCodec.decode", "ProxyHotPath.publish");
+    assertThat(section.select("figure.bench").get(2).text()).contains("(throughput, inverted)");
+    Element first = section.selectFirst("figure.bench svg");
+    assertThat(first.text()).contains("ProxyHotPath.executeOperation", "regions=1000",
+        "time per operation (log scale)", "10 ns", "100 ns", "1 µs");
+    assertThat(first.text()).doesNotContain("E0", "E8");
+    assertThat(section.select("figure.bench").get(1).selectFirst("svg").text()).contains("(no parameters)");
   }
 
   @Test

@@ -6,6 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 class JmhJsonTest {
@@ -67,7 +73,11 @@ class JmhJsonTest {
     assertThat(b.nsPerOp()).isEqualTo(2500.0);
     assertThat(b.nsPerOpError()).isNaN();
     assertThat(b.bytesPerOp()).isNaN();
+    // a throughput converts to a time per operation: 1200 ops/ms is 833 ns/op
     assertThat(r.get(2).isTimePerOp()).isFalse();
+    assertThat(r.get(2).isThroughput()).isTrue();
+    assertThat(r.get(2).nsPerOp()).isCloseTo(1e6 / 1200, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(r.get(2).nsPerOpBar()[0]).isCloseTo(1e6 / 1210, org.assertj.core.api.Assertions.within(1e-9));
   }
 
   @Test
@@ -83,5 +93,60 @@ class JmhJsonTest {
         .hasMessage(f + ":3: 'primaryMetric' must be an object (missing)");
     assertThatThrownBy(() -> JmhJson.parse(f, "{}"))
         .hasMessage(f + ":1: a JMH result file is a JSON array of benchmark results");
+  }
+
+  @Test
+  void errorBarsComeFromJmhsIntervalElseFromTheIterations() {
+    List<BenchmarkResult> r = JmhJson.parse(Path.of("bench.json"), SAMPLE);
+    assertThat(r.get(0).nsPerOpBar()).containsExactly(39.75, 42.75);
+    assertThat(r.get(0).rawMin()).isEqualTo(41.0);
+    assertThat(r.get(0).rawMax()).isEqualTo(41.5);
+    // no interval (one iteration): the bar is undefined rather than invented
+    assertThat(r.get(1).nsPerOpBar()[0]).isNaN();
+    String oneIteration = """
+        [{"benchmark": "a.B.c", "mode": "avgt", "primaryMetric": {"score": 2.0, "scoreError": "NaN",
+          "scoreUnit": "us/op", "rawData": [[1.5, 2.5]]}}]""";
+    assertThat(JmhJson.parse(Path.of("b.json"), oneIteration).get(0).nsPerOpBar()).containsExactly(1500.0, 2500.0);
+  }
+
+  @Test
+  void duplicateMembersAndTrailingContentAreErrors() {
+    Path f = Path.of("d.json");
+    assertThatThrownBy(() -> JmhJson.parse(f, "[{\"benchmark\": \"a\",\n\"benchmark\": \"b\"}]"))
+        .hasMessageStartingWith(f + ":2: malformed JSON").hasMessageContaining("Duplicate field 'benchmark'");
+    assertThatThrownBy(() -> JmhJson.parse(f, "[]\n[]")).hasMessageStartingWith(f + ":2:");
+  }
+
+  @Provide
+  Arbitrary<List<Tuple.Tuple3<Integer, Integer, Character>>> edits() {
+    return Arbitraries.integers().between(0, SAMPLE.length() - 1)
+        .flatMap(at -> Arbitraries.integers().between(0, 2)
+            .flatMap(kind -> Arbitraries.of("{}[],:\"\\0123456789.eE+-tfnulN \n".toCharArray())
+                .map(c -> Tuple.of(at, kind, c))))
+        .list().ofMinSize(1).ofMaxSize(4);
+  }
+
+  /** A mutated result file either reads or fails with a ReportException naming a line of it. */
+  @Property(tries = 2000)
+  void mutatedFilesReadOrFailNamingALine(@ForAll("edits") List<Tuple.Tuple3<Integer, Integer, Character>> edits) {
+    StringBuilder b = new StringBuilder(SAMPLE);
+    for (Tuple.Tuple3<Integer, Integer, Character> e : edits) {
+      int at = Math.min(e.get1(), Math.max(0, b.length() - 1));
+      if (b.length() == 0) {
+        break;
+      }
+      switch (e.get2()) {
+        case 0 -> b.deleteCharAt(at);
+        case 1 -> b.insert(at, (char) e.get3());
+        default -> b.setCharAt(at, e.get3());
+      }
+    }
+    String text = b.toString();
+    try {
+      JmhJson.parse(Path.of("m.json"), text);
+    } catch (ReportException e) {
+      assertThat(e.line()).as(text).isBetween(0, text.split("\n", -1).length);
+      assertThat(e.getMessage()).startsWith("m.json");
+    }
   }
 }

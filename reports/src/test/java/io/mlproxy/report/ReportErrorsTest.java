@@ -146,9 +146,21 @@ class ReportErrorsTest {
     lines.remove(2);
     ResultsFixture.writeLines(ev, lines);
     Path heat = dir.resolve("proxy").resolve("rep-1").resolve("heatmap.csv");
-    replaceLine(heat, 6, "0.1,4,4096,5120,1200");
+    replaceLine(heat, 6, "0.1,4,4096,5120,1200,1000");
     assertThat(failure().getMessage())
         .isEqualTo(heat + ":6: column 'access_permille' must be within 0..1000, found 1200.0");
+    replaceLine(heat, 6, "0.1,4,4096,5120,120,-1");
+    assertThat(failure().getMessage())
+        .isEqualTo(heat + ":6: column 'resident_permille' must be within 0..1000, found -1.0");
+    // a heatmap.csv written before resident_permille existed still reads (without paged-out marks)
+    List<String> old = new java.util.ArrayList<>();
+    for (String l : ResultsFixture.lines(heat)) {
+      old.add(l.substring(0, l.lastIndexOf(',')));
+    }
+    ResultsFixture.writeLines(heat, old);
+    ScenarioResults r = ScenarioResults.load(dir);
+    assertThat(r.heatmap().orElseThrow().heatmap().hasResidency()).isFalse();
+    assertThat(new HeatmapChart().render(r).caption()).contains("records no residency");
   }
 
   @Test

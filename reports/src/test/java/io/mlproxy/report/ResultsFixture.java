@@ -341,15 +341,18 @@ final class ResultsFixture {
   private String heatmapCsv(String v) {
     int pagesPerBucket = footprint / BUCKETS;
     StringBuilder b = new StringBuilder(steps * BUCKETS * 24);
-    b.append("time_s,bucket,start_page,end_page,access_permille\n");
+    b.append(String.join(",", HeatmapCsv.COLUMNS)).append('\n');
     SplittableRandom rnd = new SplittableRandom(seed ^ v.hashCode());
     for (int i = 0; i < steps; i++) {
       double t = (i + 1) * stepS;
       int hot = (int) ((t / 20.0) % 4) * 16; // the hot set moves every 20 s
       for (int k = 0; k < BUCKETS; k++) {
-        int a = k >= hot && k < hot + 12 ? 600 + rnd.nextInt(400) : rnd.nextInt(60);
+        boolean isHot = k >= hot && k < hot + 12;
+        int a = isHot ? 600 + rnd.nextInt(400) : rnd.nextInt(60);
+        // reclaim pages out the cold buckets once it has seen them idle (none never does)
+        int resident = isHot || v.equals(Variants.NONE) || t < 0.3 * steps * stepS ? 1000 : 100 + rnd.nextInt(200);
         b.append(num(t)).append(',').append(k).append(',').append(k * pagesPerBucket).append(',')
-            .append((k + 1) * pagesPerBucket).append(',').append(a).append('\n');
+            .append((k + 1) * pagesPerBucket).append(',').append(a).append(',').append(resident).append('\n');
       }
     }
     return b.toString();

@@ -39,7 +39,7 @@ class VerdictTest {
     assertThat(c.significant()).isFalse();
     String s = Verdict.sentence(r, Variants.PROXY);
     assertThat(s).startsWith("The adaptive proxy is not significantly different from handcrafted")
-        .contains("+0.02 ± 0.025", "p = 0.074", "3 common-random-number replications", "gap");
+        .contains("+0.02 ± 0.0248", "p = 0.074", "3 common-random-number replications", "gap");
   }
 
   @Test
@@ -53,9 +53,18 @@ class VerdictTest {
     double gap = r.variant(Variants.PROXY).orElseThrow().get(SummaryMetric.GAP_CLOSED);
     List<String> s = Verdict.sentences(r);
     assertThat(s.get(0)).startsWith("The adaptive proxy is better than handcrafted on score")
-        .endsWith("closed " + Math.round(gap * 100) + "% of the handcrafted→oracle gap.");
+        .endsWith(gap > 1 ? "scored above the oracle (by " + Fmt.percent(gap - 1) + " of the handcrafted→oracle gap)."
+            : "closed " + Fmt.percent(gap) + " of the handcrafted→oracle gap.");
     // ml-only: differences -0.05, -0.04, -0.03, t = -0.04 / (0.01/sqrt 3) = -6.93, p = 0.020
-    assertThat(s.get(1)).startsWith("ML-only is worse than handcrafted");
+    double mlGap = r.variant(Variants.ML_ONLY).orElseThrow().get(SummaryMetric.GAP_CLOSED);
+    assertThat(mlGap).isNegative();
+    // a negative share of the gap is said as how far below handcrafted, not as "closed −x %"
+    assertThat(s.get(1)).startsWith("ML-only is worse than handcrafted")
+        .endsWith("closed none of the handcrafted→oracle gap: it scored below handcrafted by "
+            + Fmt.num(-mlGap) + " times that gap (" + Fmt.num(
+                r.variant(Variants.ORACLE).orElseThrow().get(SummaryMetric.SCORE_MEAN)
+                    - r.variant(Variants.HANDCRAFTED).orElseThrow().get(SummaryMetric.SCORE_MEAN)) + ").")
+        .doesNotContain("−", "closed -");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -51,6 +52,13 @@ public final class ExperimentRunner {
   @FunctionalInterface
   public interface Progress {
     void update(int done, int total);
+
+    /**
+     * Called once before the first task starts, by executors that can tell: {@code simulatedUs}
+     * tells, whenever asked and from any thread, the simulated microseconds done so far over all
+     * tasks, out of {@code totalUs} (for a progress bar that moves between finished tasks).
+     */
+    default void started(LongSupplier simulatedUs, long totalUs, int tasks) {}
   }
 
   /**
@@ -166,11 +174,13 @@ public final class ExperimentRunner {
     int total = s.replications() * variants.size();
     AtomicInteger done = new AtomicInteger();
     Semaphore cpu = new Semaphore(jobs, true);
+    java.util.concurrent.atomic.LongAdder simulated = new java.util.concurrent.atomic.LongAdder();
+    progress.started(simulated::sum, s.durationUs() * total, total);
     List<Callable<List<ReplicationResult>>> groups = new ArrayList<>();
     for (int rep = 1; rep <= s.replications(); rep++) {
       long seed = SeedPlan.replicationSeed(s.seed(), rep);
       groups.add(new ReplicationGroup(plan, variants, rep, seed, cpu,
-          () -> progress.update(done.incrementAndGet(), total), profile));
+          () -> progress.update(done.incrementAndGet(), total), profile).reportingTo(simulated));
     }
     // the variants of a group move in lockstep (the common stream's window), so one group keeps
     // up to variants.size() jobs busy until its end; more groups only when there are more jobs

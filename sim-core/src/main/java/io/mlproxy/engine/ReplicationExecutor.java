@@ -1,6 +1,7 @@
 package io.mlproxy.engine;
 
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where replication tasks run: threads of this JVM ({@link #threads}), or members of a cluster
@@ -24,7 +25,10 @@ public interface ReplicationExecutor {
     }
     return (tasks, progress) -> {
       int total = tasks.size();
-      return ParallelRunner.run(tasks.stream().map(t -> (java.util.concurrent.Callable<List<ReplicationResult>>) t::run)
+      LongAdder simulated = new LongAdder();
+      progress.started(simulated::sum, tasks.stream().mapToLong(ReplicationTask::simulatedUs).sum(), total);
+      return ParallelRunner.run(tasks.stream()
+          .map(t -> (java.util.concurrent.Callable<List<ReplicationResult>>) () -> t.run(simulated))
           .toList(), jobs, n -> progress.update(n, total));
     };
   }

@@ -28,6 +28,7 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
   private final Semaphore cpu;
   private final Runnable variantDone;
   private final RunProfile profile;
+  private java.util.concurrent.atomic.LongAdder simulatedUs;
 
   /**
    * @param cpu the run's CPU permits (one per job)
@@ -45,12 +46,27 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
     this.profile = profile;
   }
 
+  /** Adds the simulated time of every variant, as it passes, to {@code adder} (null: nobody watches). */
+  ReplicationGroup reportingTo(java.util.concurrent.atomic.LongAdder adder) {
+    this.simulatedUs = adder;
+    return this;
+  }
+
   @Override
   public List<ReplicationResult> call() throws Exception {
     if (plan.rate() != null) {
       return rateBased();
     }
-    AccessStream source = plan.workload().open(new MersenneTwister(SeedPlan.streamSeed(repSeed, "workload")));
+    MersenneTwister rng = new MersenneTwister(SeedPlan.streamSeed(repSeed, "workload"));
+    // the oracle looks past the run's end where the workload goes on: otherwise every page looks
+    // idle in the last horizon and the oracle pages out its whole working set at the end. Only a
+    // horizon within the run is extended, so the look-ahead never holds more than RunChecks'
+    // bound of rate x min(horizon, duration) touches; the other variants read the same stream cut
+    // at the end, which is exactly the stream open() gives (the generator draws in time order).
+    long endUs = plan.scenario().durationUs();
+    boolean beyond = variants.contains(Variant.ORACLE) && plan.oracleHorizonUs() <= endUs;
+    AccessStream source = beyond ? plan.workload().openBeyondEnd(rng, plan.oracleHorizonUs())
+        : plan.workload().open(rng);
     if (variants.size() == 1) {
       // nothing to share: the variant reads the source itself
       if (!profile.enabled()) {
@@ -74,7 +90,7 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
       for (int i = 0; i < variants.size(); i++) {
         Variant v = variants.get(i);
         int index = i;
-        AccessStream reader = common.reader(i);
+        AccessStream reader = beyond && v != Variant.ORACLE ? new EndAt(common.reader(i), endUs) : common.reader(i);
         futures.add(pool.submit(() -> {
           try {
             return runVariant(v, reader, () -> common.produceNanos(index));
@@ -151,12 +167,53 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
     cpu.acquire();
     try {
       ReplicationModel model = new ReplicationModel(plan, v, rep, repSeed, rep == 1, stream, profile.enabled());
+      if (simulatedUs != null) {
+        model.reportingTo(simulatedUs);
+      }
       ReplicationResult result = model.run();
       profile.addSimulation(v, Math.max(0, model.cpuNanos() - production.getAsLong()));
       return result;
     } finally {
       cpu.release();
       variantDone.run();
+    }
+  }
+
+  /** The touches of {@code source} before {@code endUs}: a variant's view of a stream the oracle reads past the end. */
+  private static final class EndAt implements AccessStream {
+    private final AccessStream source;
+    private final long endUs;
+    private boolean ended;
+
+    EndAt(AccessStream source, long endUs) {
+      this.source = source;
+      this.endUs = endUs;
+    }
+
+    @Override
+    public int pages() {
+      return source.pages();
+    }
+
+    @Override
+    public int read(int[] pages, long[] timesUs, int max) {
+      if (ended) {
+        return 0;
+      }
+      int n = source.read(pages, timesUs, max);
+      for (int i = 0; i < n; i++) {
+        if (timesUs[i] >= endUs) {
+          ended = true;
+          return i;
+        }
+      }
+      ended = n == 0;
+      return n;
+    }
+
+    @Override
+    public void close() {
+      source.close();
     }
   }
 

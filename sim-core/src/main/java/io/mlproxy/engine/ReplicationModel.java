@@ -58,6 +58,7 @@ final class ReplicationModel {
   private final int rep;
   private final long repSeed;
   private final boolean heatmap;
+  private java.util.concurrent.atomic.LongAdder progress;
   /** The replication's workload stream, read by this variant only (shared through {@link CommonStream}). */
   private final AccessStream workload;
   private final boolean measureCpu;
@@ -303,7 +304,16 @@ final class ReplicationModel {
     scheduler.at(aggregationUs, Scheduler.LATE, aggregate[0]::run);
   }
 
+  /** Adds the simulated time of this run, as it passes, to {@code adder} (for progress bars). */
+  ReplicationModel reportingTo(java.util.concurrent.atomic.LongAdder adder) {
+    this.progress = adder;
+    return this;
+  }
+
   private void aggregate(long now, long aggregationUs) {
+    if (progress != null) {
+      progress.add(aggregationUs);
+    }
     proxyNowMs = now / 1000;
     if (proxySide != null) {
       SystemMode modeBefore = proxy.mode();
@@ -345,13 +355,16 @@ final class ReplicationModel {
   private void recordHeatmap(long now) {
     int pages = memory.pages();
     int buckets = heatmapBuckets(pages);
-    int[] row = new int[buckets + 1];
+    // per bucket: DAMON's access frequency, then the resident share (a popcount of the
+    // residency bits: cheap even for 2^22 pages), so the report can mark what reclaim paged out
+    int[] row = new int[2 * buckets + 1];
     row[0] = (int) (now / 1000);
     int max = (int) (plan.monitor().aggregationUs() / plan.monitor().samplingUs());
     for (int b = 0; b < buckets; b++) {
       int from = (int) ((long) pages * b / buckets);
       int to = (int) ((long) pages * (b + 1) / buckets);
       row[b + 1] = subsystem.accessPermille(from, to, max);
+      row[buckets + b + 1] = (int) (memory.residentPages(from, to) * 1000L / (to - from));
     }
     heatmapRows.add(row);
   }

@@ -2,6 +2,7 @@ package io.mlproxy.engine;
 
 import io.mlproxy.scenario.Variant;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.Semaphore;
 
 /**
@@ -29,8 +30,14 @@ public record ReplicationTask(RunPlan plan, int rep, long seed, List<Variant> va
    * ({@link ReplicationGroup}); results in {@link #variants()} order.
    */
   public List<ReplicationResult> run() {
+    return run(null);
+  }
+
+  /** {@link #run()}, adding the simulated time to {@code simulatedUs} as it passes (may be null). */
+  public List<ReplicationResult> run(LongAdder simulatedUs) {
     try {
-      return new ReplicationGroup(plan, variants, rep, seed, new Semaphore(1, true), () -> { }, RunProfile.NONE).call();
+      return new ReplicationGroup(plan, variants, rep, seed, new Semaphore(1, true), () -> { }, RunProfile.NONE)
+          .reportingTo(simulatedUs).call();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("replication " + rep + " was interrupted", e);
@@ -39,5 +46,10 @@ public record ReplicationTask(RunPlan plan, int rep, long seed, List<Variant> va
     } catch (Exception e) {
       throw new IllegalStateException(String.valueOf(e.getMessage()), e);
     }
+  }
+
+  /** Simulated microseconds this task runs (every variant runs the scenario's duration). */
+  public long simulatedUs() {
+    return plan.scenario().durationUs() * variants.size();
   }
 }

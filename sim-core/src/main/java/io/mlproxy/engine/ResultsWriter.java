@@ -245,7 +245,7 @@ public final class ResultsWriter {
   }
 
   private static void writeHeatmap(Csv csv, ReplicationResult r, int pages) {
-    csv.row("time_s", "bucket", "start_page", "end_page", "access_permille");
+    csv.row("time_s", "bucket", "start_page", "end_page", "access_permille", "resident_permille");
     int buckets = ReplicationModel.heatmapBuckets(pages);
     // the bucket columns repeat on every row and the time on every bucket: formatted once each
     String[] bucketColumns = new String[buckets];
@@ -257,7 +257,8 @@ public final class ResultsWriter {
       String time = Csv.format(row[0] / 1e3);
       for (int b = 0; b < buckets; b++) {
         line.setLength(0);
-        line.append(time).append(bucketColumns[b]).append(row[b + 1]).append('\n');
+        line.append(time).append(bucketColumns[b]).append(row[b + 1]).append(',').append(row[buckets + b + 1])
+            .append('\n');
         csv.raw(line);
       }
     }

@@ -113,7 +113,20 @@ public final class ScenarioCompiler {
     } else {
       phases = phases(s);
       SyntheticWorkload synthetic = new SyntheticWorkload(m.pages(), s.workload().ratePerSecond(), phases);
-      workload = stream -> synthetic.open(stream, s.durationUs());
+      long durationUs = s.durationUs();
+      workload = new WorkloadSource() {
+        @Override
+        public io.mlproxy.workload.AccessStream open(nl.tudelft.simulation.jstats.streams.StreamInterface stream) {
+          return synthetic.open(stream, durationUs);
+        }
+
+        @Override
+        public io.mlproxy.workload.AccessStream openBeyondEnd(
+            nl.tudelft.simulation.jstats.streams.StreamInterface stream, long extraUs) {
+          // the generator draws touches in time order, so the prefix does not depend on the end
+          return synthetic.open(stream, extraUs > Long.MAX_VALUE - durationUs ? Long.MAX_VALUE : durationUs + extraUs);
+        }
+      };
     }
     double rate = derived.touchesPerSecond();
     long breakEven = derived.breakEvenMs();
