@@ -80,11 +80,7 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
       }
     }
     CommonStream common = new CommonStream(source, variants.size(), cpu);
-    ExecutorService pool = Executors.newFixedThreadPool(variants.size(), r -> {
-      Thread t = new Thread(r, "replication-" + rep);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = variantThreads();
     try {
       List<Future<ReplicationResult>> futures = new ArrayList<>();
       for (int i = 0; i < variants.size(); i++) {
@@ -133,11 +129,7 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
     if (variants.size() == 1) {
       return List.of(runVariant(variants.get(0), null, () -> 0));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(variants.size(), r -> {
-      Thread t = new Thread(r, "replication-" + rep);
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool = variantThreads();
     try {
       List<Future<ReplicationResult>> futures = new ArrayList<>();
       for (Variant v : variants) {
@@ -262,5 +254,14 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
       throw err;
     }
     return new IllegalStateException(String.valueOf(cause.getMessage()), cause);
+  }
+
+  /** One daemon thread per variant of this replication. */
+  private ExecutorService variantThreads() {
+    return Executors.newFixedThreadPool(variants.size(), r -> {
+      Thread t = new Thread(r, "replication-" + rep);
+      t.setDaemon(true);
+      return t;
+    });
   }
 }
