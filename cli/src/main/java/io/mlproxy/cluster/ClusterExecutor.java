@@ -333,7 +333,12 @@ public final class ClusterExecutor implements ReplicationExecutor {
 
     @Override
     public synchronized void memberRemoved(MembershipEvent e) {
-      memberGone(e.getMember(), "left");
+      if (gone.contains(e.getMember().getUuid())) {
+        // its tasks were already re-queued when it kept failing them; now the cluster confirms it
+        notes.accept("cluster member " + address(e.getMember()) + " left");
+      } else {
+        memberGone(e.getMember(), "left");
+      }
       notifyAll();
     }
 
