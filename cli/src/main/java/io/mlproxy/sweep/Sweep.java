@@ -204,13 +204,7 @@ public final class Sweep {
       folder.discard(staging);
       throw new UncheckedIOException("cannot write the sweep into " + staging + ": " + e.getMessage(), e);
     } catch (RuntimeException | Error e) {
-      if (Files.exists(staging)) {
-        try {
-          folder.discard(staging);
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      folder.discardAfter(staging, e);
       throw e;
     }
   }

@@ -250,6 +250,20 @@ public final class ResultsFolder implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes {@code staging} after {@code failure} stopped its writing, if it exists; a failure to
+   * delete it is added to {@code failure} (which the caller rethrows) instead of hiding it.
+   */
+  public void discardAfter(Path staging, Throwable failure) {
+    if (Files.exists(staging)) {
+      try {
+        discard(staging);
+      } catch (RuntimeException suppressed) {
+        failure.addSuppressed(suppressed);
+      }
+    }
+  }
+
   @Override
   public synchronized void close() {
     if (closed) {

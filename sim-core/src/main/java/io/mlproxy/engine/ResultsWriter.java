@@ -74,13 +74,7 @@ public final class ResultsWriter {
       finishing.afterInstall(target);
       return target;
     } catch (RuntimeException | Error e) {
-      if (Files.exists(staging)) {
-        try {
-          folder.discard(staging);
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      folder.discardAfter(staging, e);
       throw e;
     }
   }

@@ -27,21 +27,8 @@ final class OracleGeneralReader extends TraceReader {
     @Override
     boolean next() {
         while (!ended) {
-            if (lim - pos < RECORD) {
-                int carried = lim - pos;
-                System.arraycopy(buf, pos, buf, 0, carried);
-                pos = 0;
-                lim = carried + readFully(buf, carried, buf.length - carried);
-                if (lim == 0) {
-                    ended = true;
-                    return false;
-                }
-                if (lim < RECORD) {
-                    record++;
-                    ended = true;
-                    malformed(new MalformedRecord("truncated record: " + lim + " of " + RECORD + " bytes"));
-                    return false;
-                }
+            if (lim - pos < RECORD && !refill()) {
+                return false;
             }
             record++;
             int at = pos;
