@@ -1,6 +1,7 @@
 package io.mlproxy.cli;
 
 import io.mlproxy.engine.ExperimentRunner;
+import io.mlproxy.engine.RunProfile;
 import io.mlproxy.report.IndexReport;
 import io.mlproxy.report.ScenarioReport;
 import io.mlproxy.scenario.Scenario;
@@ -137,7 +138,7 @@ final class ReportWarmup {
       Scenario s = ScenarioLoader.parse(text, Path.of("warm-up.yaml"));
       Path folder = ExperimentRunner.run(s, text, dir,
           new ExperimentRunner.Options(null, null, null, 1, "warm-up", (done, total) -> { })).folder();
-      ScenarioReport.write(folder);
+      ScenarioReport.writeForRun(folder, folder.resolve("report.html"), "warm-up", RunProfile.NONE);
       IndexReport.write(dir);
     } finally {
       delete(dir);

@@ -162,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
     for (ScenarioFiles.Loaded l : loaded) {
       warm.addAll(chosen != null ? chosen : l.scenario().variants());
     }
-    ReportWarmup.start(warm);
+    if (!Boolean.getBoolean("nowarm")) ReportWarmup.start(warm);
     // the results folder is checked and locked before anything is simulated
     try (ResultsFolder folder = ResultsFolder.open(outDir, "workbench run " + String.join(" ",
         loaded.stream().map(l -> l.scenario().name()).toList()), waitForFolder, err::println)) {
