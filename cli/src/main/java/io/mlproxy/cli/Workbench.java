@@ -58,7 +58,7 @@ public final class Workbench implements Runnable {
     returnFreeHeap();
     if (args.length > 0 && (args[0].equals("run") || args[0].equals("report"))) {
       // a report's first use is slow in a fresh JVM: begin with what every report needs
-      if (!Boolean.getBoolean("noearly")) ReportWarmup.startEarly();
+      ReportWarmup.startEarly();
     }
     int code;
     try {
