@@ -51,13 +51,13 @@ final class Reports {
     public void beforeInstall(Path staging) {
       long start = System.nanoTime();
       try {
-        ScenarioReport.write(staging, staging.resolve("report.html"), name);
+        ScenarioReport.writeForRun(staging, staging.resolve("report.html"), name, profile);
         reported = true;
       } catch (ReportException | UncheckedIOException e) {
         err.println("workbench: report for " + resultsDir.resolve(name) + " failed: " + e.getMessage());
       }
       long index = System.nanoTime();
-      profile.addStep("report.html", index - start);
+      profile.addStep(ScenarioReport.PROFILE_STEP, index - start);
       try {
         removeStaleIndexFiles(resultsDir);
         preparedIndex = IndexReport.prepare(resultsDir, resultsDir.resolve("index.html"), name, staging);

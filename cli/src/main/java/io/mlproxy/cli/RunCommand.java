@@ -156,13 +156,18 @@ public final class RunCommand implements Callable<Integer> {
       err.flush();
       return Workbench.EXIT_FAILURE;
     }
-    // the report's first use in this JVM is slow (class loading, Tablesaw's class-path scan, fonts):
-    // pay for it beside the simulation, not after it
+    // the report's first use in this JVM is slow (class loading, compiling the CSV readers and the
+    // charts' code): pay for it beside the simulation, not after it, when the simulation is long
+    // enough to hide it
     java.util.Set<Variant> warm = java.util.EnumSet.noneOf(Variant.class);
+    long touches = 0;
     for (ScenarioFiles.Loaded l : loaded) {
       warm.addAll(chosen != null ? chosen : l.scenario().variants());
+      touches += checks.estimate(l.scenario().name()).map(RunChecks.WorkEstimate::touches).orElse(0L);
     }
-    ReportWarmup.start(warm);
+    if (ReportWarmup.worthIt(touches)) {
+      ReportWarmup.start(warm);
+    }
     // the results folder is checked and locked before anything is simulated
     try (ResultsFolder folder = ResultsFolder.open(outDir, "workbench run " + String.join(" ",
         loaded.stream().map(l -> l.scenario().name()).toList()), waitForFolder, err::println)) {

@@ -147,9 +147,13 @@ class CommandMessagesTest extends CliTestSupport {
     Path f = Files.writeString(tmp.resolve("profile.yaml"), RunCommandTest.TINY);
     assertThat(run("run", f.toString(), "--out", tmp.resolve("r").toString(), "--variants", "proxy", "--quiet",
         "--profile")).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("profile (wall seconds", "loading and checking the scenarios",
+    assertThat(out.toString()).contains("profile (each step's wall time", "loading and checking the scenarios",
         "simulation (2 runs on", "workload generation", "simulation of none", "simulation of proxy",
-        "writing the CSV files", "report.html", "index.html", "total of the steps");
+        "writing the CSV files", "report.html", "reading the CSV files (but the heatmap's)",
+        "drawing the charts (and reading the heatmap)", "index.html", "total of the steps");
+    // every step has its wall time and the process's CPU time meanwhile
+    assertThat(out.toString().lines().filter(l -> l.startsWith("  ") && !l.startsWith("    ")))
+        .isNotEmpty().allMatch(l -> l.matches(".* s +\\d+\\.\\d{3} s CPU.*"), "a step line with its CPU time");
   }
 
   @Test

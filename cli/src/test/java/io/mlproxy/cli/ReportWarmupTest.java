@@ -37,4 +37,14 @@ class ReportWarmupTest {
       assertThat(s.toList()).isEmpty();
     }
   }
+
+  @Test
+  void onlyRunsLongEnoughToHideItStartTheWarmUpScenario() {
+    // the run checks' estimate: 10 M touches/s x 2 s of a trace replay, one variant
+    assertThat(ReportWarmup.worthIt(20_000_000L)).isFalse();
+    // scan-storms: 100,000 touches/s x 180 s x 5 variants x 3 replications
+    assertThat(ReportWarmup.worthIt(270_000_000L)).isTrue();
+    assertThat(ReportWarmup.worthIt(ReportWarmup.WORTH_TOUCHES)).isTrue();
+    assertThat(ReportWarmup.worthIt(ReportWarmup.WORTH_TOUCHES - 1)).isFalse();
+  }
 }

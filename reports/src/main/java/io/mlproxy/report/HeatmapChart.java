@@ -17,13 +17,9 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.PaintScale;
-import org.jfree.chart.renderer.xy.XYBlockRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.PaintScaleLegend;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.RectangleEdge;
-import org.jfree.data.xy.DefaultXYZDataset;
 
 /**
  * Chart 6: DAMON access heatmap of one replication, as {@code damo report heatmap} draws it:
@@ -89,15 +85,19 @@ public final class HeatmapChart implements ReportChart {
       height = Math.max(height, h.endPage()[b] - h.startPage()[b]);
     }
     HeatPaintScale scale = HeatPaintScale.observed(z);
-    DefaultXYZDataset data = new DefaultXYZDataset();
-    data.addSeries("access", new double[][] {x, y, z});
-    XYBlockRenderer renderer = blocks(scale, maxWidth, height);
+    double[] columnStart = new double[cols];
+    for (int c = 0; c < cols; c++) {
+      columnStart[c] = x[c * buckets];
+    }
+    double columnEnd = h.times()[steps - 1];
     double end = Math.max(h.times()[steps - 1], TimeCharts.end(r));
     NumberAxis time = ChartStyle.timeAxis(end);
     NumberAxis address = ChartStyle.axis("virtual page index");
-    XYPlot plot = new XYPlot(data, time, address, renderer);
+    // no dataset: the cells are one raster (HeatCells), drawn under the paged-out hatching
+    XYPlot plot = new XYPlot(null, time, address, null);
     plot.setBackgroundPaint(Color.WHITE);
     address.setRange(h.startPage()[0], h.endPage()[buckets - 1]);
+    plot.addAnnotation(new HeatCells(columnStart, columnEnd, h.startPage(), h.endPage(), z, scale), false);
     if (out != null && markedCells > 0) {
       plot.addAnnotation(new PagedOut(x, y, out, cols, buckets, maxWidth, height), false);
     }
@@ -160,15 +160,6 @@ public final class HeatmapChart implements ReportChart {
       }
     }
     return n == 0 ? Double.NaN : sum / n;
-  }
-
-  private static XYBlockRenderer blocks(PaintScale scale, double width, double height) {
-    XYBlockRenderer r = new XYBlockRenderer();
-    r.setPaintScale(scale);
-    r.setBlockAnchor(RectangleAnchor.BOTTOM_LEFT);
-    r.setBlockWidth(width);
-    r.setBlockHeight(height);
-    return r;
   }
 
   /** Numbers to 3 significant digits, for the log colour scale's ticks. */

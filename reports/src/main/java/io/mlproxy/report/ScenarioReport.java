@@ -1,5 +1,6 @@
 package io.mlproxy.report;
 
+import io.mlproxy.engine.RunProfile;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +39,27 @@ public final class ScenarioReport {
    * have: a run writes the report in its staging folder, before the swap.
    */
   public static Path write(Path scenarioDir, Path out, String folderName) {
-    String html = render(ScenarioResults.load(scenarioDir), folderName);
-    return AtomicFiles.writeString(out, html);
+    return AtomicFiles.writeString(out, render(ScenarioResults.load(scenarioDir), folderName));
   }
+
+  /**
+   * The report of a run that has just written {@code scenarioDir} (it reads only what the report
+   * draws, {@link ScenarioResults.Reading#DRAWN}), adding the time of its parts to {@code
+   * profile}'s step "report.html".
+   */
+  public static Path writeForRun(Path scenarioDir, Path out, String folderName, RunProfile profile) {
+    long start = System.nanoTime();
+    ScenarioResults.Loading loading = ScenarioResults.start(scenarioDir, ScenarioResults.Reading.DRAWN);
+    profile.addPart(PROFILE_STEP, "reading the CSV files (but the heatmap's)", System.nanoTime() - start);
+    String html = render(loading.withoutHeatmap(), loading::complete, folderName, profile);
+    long writing = System.nanoTime();
+    Path written = AtomicFiles.writeString(out, html);
+    profile.addPart(PROFILE_STEP, "writing report.html", System.nanoTime() - writing);
+    return written;
+  }
+
+  /** The run profile's step that the report's parts belong to. */
+  public static final String PROFILE_STEP = "report.html";
 
   /** The report's HTML. */
   public static String render(ScenarioResults r) {
@@ -49,6 +68,16 @@ public final class ScenarioReport {
 
   /** The report's HTML, naming the results folder {@code folderName}. */
   public static String render(ScenarioResults r, String folderName) {
+    return render(r, () -> r, folderName, RunProfile.NONE);
+  }
+
+  /**
+   * The report's HTML from {@code r}; the heatmap chart draws {@code withHeatmap}'s results, which
+   * may still be reading while the other charts draw.
+   */
+  private static String render(ScenarioResults r, java.util.function.Supplier<ScenarioResults> withHeatmap,
+      String folderName, RunProfile profile) {
+    long start = System.nanoTime();
     String name = r.scenarioName();
     HtmlWriter h = new HtmlWriter();
     Page.begin(h, "Scenario " + name + " — ML-proxy workbench report");
@@ -57,7 +86,10 @@ public final class ScenarioReport {
       h.element("p", r.run().get("description"), "class", "description");
     }
     // the charts are independent: drawn side by side (order kept)
-    List<Figure> figures = CHARTS.parallelStream().map(c -> c.render(r)).toList();
+    List<Figure> figures = CHARTS.parallelStream()
+        .map(c -> c instanceof HeatmapChart ? c.render(withHeatmap.get()) : c.render(r)).toList();
+    long charts = System.nanoTime();
+    profile.addPart(PROFILE_STEP, "drawing the charts (and reading the heatmap)", charts - start);
     // Verdict first: the one screen a reader came for; parameters collapsed at the end.
     SummarySection.write(h, r);
     h.open("nav").element("a", "Verdict", "href", "#verdict");
@@ -102,7 +134,9 @@ public final class ScenarioReport {
         + "/ (nothing re-simulated). Charts draw replication 1 with at most "
         + Downsampler.MAX_POINTS + " points per line (largest-triangle-three-buckets); "
         + "the CSVs keep full resolution.");
-    return h.toString();
+    String html = h.toString();
+    profile.addPart(PROFILE_STEP, "tables and HTML", System.nanoTime() - charts);
+    return html;
   }
 
   private static void header(HtmlWriter h, ScenarioResults r) {

@@ -193,4 +193,32 @@ class ReportErrorsTest {
     assertThat(doc.select("#fig-score svg").text()).contains("cumulative memory saving");
     assertThat(doc.select("#events").text()).contains("No events recorded");
   }
+
+  @Test
+  void theRunsOwnReportReadsOnlyWhatItDrawsAndStillReportsABadHeatmap() throws IOException {
+    String name = dir.getFileName().toString();
+    String regenerated = Files.readString(ScenarioReport.write(dir, root.resolve("regenerated.html")));
+    // replication 2's series is not drawn: the run that wrote it does not read it again ...
+    Path rep2 = dir.resolve("proxy").resolve("rep-2").resolve("timeseries.csv");
+    replaceLine(rep2, 2, "broken");
+    Path forRun = ScenarioReport.writeForRun(dir, dir.resolve("report.html"), name, io.mlproxy.engine.RunProfile.NONE);
+    // ... and draws the same report as workbench report does from the good folder
+    String drawn = Files.readString(forRun);
+    assertThat(drawn).isEqualTo(regenerated);
+    assertThat(ScenarioResults.load(dir, ScenarioResults.Reading.DRAWN).series().get("proxy")).hasSize(1);
+    // workbench report reads every replication: there the broken row is an error naming its line
+    assertThatThrownBy(() -> ScenarioReport.write(dir)).isInstanceOf(ReportException.class)
+        .hasMessageStartingWith(rep2 + ":2:");
+    assertThat(Files.readString(forRun)).isEqualTo(drawn);
+
+    // the heatmap read beside the other charts: its error is still the report's error
+    Path heat = dir.resolve("proxy").resolve("rep-1").resolve("heatmap.csv");
+    replaceLine(heat, 6, "0.1,4,4096,5120,1200,1000");
+    Files.delete(forRun);
+    assertThatThrownBy(() -> ScenarioReport.writeForRun(dir, dir.resolve("report.html"), name,
+        io.mlproxy.engine.RunProfile.NONE)).isInstanceOf(ReportException.class)
+        .hasMessage(heat + ":6: column 'access_permille' must be within 0..1000, found 1200.0");
+    assertThat(dir.resolve("report.html")).doesNotExist();
+    assertNoTemporaryFiles();
+  }
 }

@@ -95,6 +95,41 @@ final class CommonStream {
     }
   }
 
+  /**
+   * Starts a daemon thread that produces chunks ahead of the readers while the window has room,
+   * for a stream whose readers leave a core idle (fewer variants in flight than the run has jobs):
+   * decoding or generating the stream then overlaps the simulation instead of adding to it. The
+   * readers still produce a chunk themselves when they find none ready, so the thread only ever
+   * saves time; what every reader gets is the same either way.
+   */
+  void produceAhead(String threadName) {
+    Thread t = new Thread(this::produceWhileRoom, threadName);
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void produceWhileRoom() {
+    lock.lock();
+    try {
+      while (failure == null && !ended && !sourceClosed) {
+        if (Arrays.stream(cursors).min().orElse(Long.MAX_VALUE) == Long.MAX_VALUE) {
+          closeSource(); // every reader is done
+          return;
+        }
+        if (!producing && produced - base < WINDOW) {
+          produceNext(AHEAD);
+        } else {
+          changed.awaitUninterruptibly();
+        }
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The producer index of {@link #produceAhead}'s thread (its time is counted for no reader). */
+  private static final int AHEAD = -1;
+
   /** Ends the stream for every reader with {@code cause} (another reader failed or was cancelled). */
   void abort(RuntimeException cause) {
     lock.lock();
@@ -164,7 +199,9 @@ final class CommonStream {
     }
     long took = CPU.getCurrentThreadCpuTime() - start;
     produceNanos += took;
-    producedBy[reader] += took;
+    if (reader != AHEAD) {
+      producedBy[reader] += took;
+    }
     producing = false;
     if (error != null) {
       failure = error;
@@ -209,6 +246,7 @@ final class CommonStream {
       } catch (RuntimeException e) {
         // every reader is done; a failure to close the source cannot change their results
       }
+      changed.signalAll(); // a producer ahead stops
     }
   }
 

@@ -176,7 +176,7 @@ public final class ExperimentRunner {
     Semaphore cpu = new Semaphore(jobs, true);
     java.util.concurrent.atomic.LongAdder simulated = new java.util.concurrent.atomic.LongAdder();
     progress.started(simulated::sum, s.durationUs() * total, total);
-    List<Callable<List<ReplicationResult>>> groups = new ArrayList<>();
+    List<ReplicationGroup> groups = new ArrayList<>();
     for (int rep = 1; rep <= s.replications(); rep++) {
       long seed = SeedPlan.replicationSeed(s.seed(), rep);
       groups.add(new ReplicationGroup(plan, variants, rep, seed, cpu,
@@ -185,6 +185,10 @@ public final class ExperimentRunner {
     // the variants of a group move in lockstep (the common stream's window), so one group keeps
     // up to variants.size() jobs busy until its end; more groups only when there are more jobs
     int inFlight = Math.min(groups.size(), (jobs + variants.size() - 1) / variants.size());
+    if (inFlight * variants.size() < jobs) {
+      // a job would idle: each group produces its stream on a thread of its own
+      groups.forEach(g -> g.readingAhead(true));
+    }
     List<ReplicationResult> results = new ArrayList<>(total);
     for (List<ReplicationResult> group : ParallelRunner.run(groups, inFlight, n -> { })) {
       results.addAll(group);

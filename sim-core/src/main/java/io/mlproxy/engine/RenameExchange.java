@@ -24,7 +24,12 @@ final class RenameExchange {
     int renameat2(int olddirfd, String oldpath, int newdirfd, String newpath, int flags) throws LastErrorException;
   }
 
-  private static final LibC LIBC = load();
+  /** The binding, loaded when first used (a holder class: loading it is what may go in the background). */
+  private static final class Binding {
+    static final LibC LIBC = load();
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean LOADING = new java.util.concurrent.atomic.AtomicBoolean();
 
   private RenameExchange() {}
 
@@ -42,9 +47,22 @@ final class RenameExchange {
     }
   }
 
+  /**
+   * Loads the C library's binding on a daemon thread (JNA unpacks and loads its native part, a
+   * tenth of a second or more), so that the swap at the end of a run does not wait for it.
+   */
+  static void loadInBackground() {
+    if (!LOADING.compareAndSet(false, true)) {
+      return;
+    }
+    Thread t = new Thread(RenameExchange::available, "load-renameat2");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** True when this JVM can exchange paths atomically. */
   static boolean available() {
-    return LIBC != null;
+    return Binding.LIBC != null;
   }
 
   /**
@@ -54,11 +72,12 @@ final class RenameExchange {
    * @throws java.io.IOException for any other failure, with the system's reason
    */
   static boolean exchange(Path a, Path b) throws java.io.IOException {
-    if (LIBC == null) {
+    LibC libc = Binding.LIBC;
+    if (libc == null) {
       return false;
     }
     try {
-      LIBC.renameat2(AT_FDCWD, a.toAbsolutePath().toString(), AT_FDCWD, b.toAbsolutePath().toString(),
+      libc.renameat2(AT_FDCWD, a.toAbsolutePath().toString(), AT_FDCWD, b.toAbsolutePath().toString(),
           RENAME_EXCHANGE);
       return true;
     } catch (LastErrorException e) {

@@ -29,6 +29,7 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
   private final Runnable variantDone;
   private final RunProfile profile;
   private java.util.concurrent.atomic.LongAdder simulatedUs;
+  private boolean readAhead;
 
   /**
    * @param cpu the run's CPU permits (one per job)
@@ -52,6 +53,16 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
     return this;
   }
 
+  /**
+   * Produces the workload stream on a thread of its own, ahead of the variants: for runs whose
+   * variants in flight leave a job idle (a one-variant trace replay on 2 cores decodes the trace on
+   * one and simulates on the other).
+   */
+  ReplicationGroup readingAhead(boolean value) {
+    this.readAhead = value;
+    return this;
+  }
+
   @Override
   public List<ReplicationResult> call() throws Exception {
     if (plan.rate() != null) {
@@ -67,7 +78,7 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
     boolean beyond = variants.contains(Variant.ORACLE) && plan.oracleHorizonUs() <= endUs;
     AccessStream source = beyond ? plan.workload().openBeyondEnd(rng, plan.oracleHorizonUs())
         : plan.workload().open(rng);
-    if (variants.size() == 1) {
+    if (variants.size() == 1 && !readAhead) {
       // nothing to share: the variant reads the source itself
       if (!profile.enabled()) {
         return List.of(runVariant(variants.get(0), source, () -> 0));
@@ -80,6 +91,9 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
       }
     }
     CommonStream common = new CommonStream(source, variants.size(), cpu);
+    if (readAhead) {
+      common.produceAhead("stream-" + plan.scenario().name() + "-" + rep);
+    }
     ExecutorService pool = variantThreads();
     try {
       List<Future<ReplicationResult>> futures = new ArrayList<>();

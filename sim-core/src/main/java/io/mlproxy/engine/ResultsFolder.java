@@ -190,6 +190,8 @@ public final class ResultsFolder implements AutoCloseable {
       throw new ResultsFolderException(shown + " is a folder without workbench results (no run.properties,"
           + " summary.csv or sweep.properties); it is left alone (move it away or choose another --out)");
     }
+    // the run will swap its results in with renameat2: load JNA now, off the run's critical path
+    RenameExchange.loadInBackground();
   }
 
   /**

@@ -53,6 +53,9 @@ public final class RunChecks implements ScenarioCheck {
     AS_REPLAYED
   }
 
+  /** The work estimate of each scenario checked, by name. */
+  private final java.util.Map<String, WorkEstimate> estimates = new java.util.concurrent.ConcurrentHashMap<>();
+
   /** Checks with {@code limits}, after applying the command line's {@code overrides} to the scenario. */
   public RunChecks(WorkLimits limits, UnaryOperator<Scenario> overrides) {
     this(limits, overrides, TraceReading.AHEAD);
@@ -72,7 +75,15 @@ public final class RunChecks implements ScenarioCheck {
 
   @Override
   public void check(Scenario scenario, Findings findings) {
-    derive(overrides.apply(scenario), findings, limits, reading);
+    Derived d = derive(overrides.apply(scenario), findings, limits, reading);
+    if (d != null && d.work() != null) {
+      estimates.put(scenario.name(), d.work());
+    }
+  }
+
+  /** The estimated work of the scenario named {@code name}, if these checks passed it. */
+  public java.util.Optional<WorkEstimate> estimate(String name) {
+    return java.util.Optional.ofNullable(estimates.get(name));
   }
 
   /**

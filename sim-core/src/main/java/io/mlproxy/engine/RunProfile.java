@@ -22,8 +22,12 @@ public final class RunProfile {
   public static final RunProfile NONE = new RunProfile(false);
 
   private final boolean enabled;
+  /** The process's CPU time when the last step ended (0: the process's start). */
+  private long lastProcessCpu;
   private final Map<String, long[]> steps = new LinkedHashMap<>();
   private final EnumMap<Variant, long[]> variants = new EnumMap<>(Variant.class);
+  /** Per step, the wall time of its parts (e.g. the report's reading, charts and HTML). */
+  private final Map<String, Map<String, long[]>> parts = new LinkedHashMap<>();
   private long generationNanos;
   private long traceReadNanos;
   private int streams;
@@ -42,15 +46,53 @@ public final class RunProfile {
     return enabled;
   }
 
-  /** Adds {@code nanos} of wall time to the step {@code name} (steps print in the order first seen). */
+  /**
+   * Adds {@code nanos} of wall time to the step {@code name} (steps print in the order first seen),
+   * and the CPU time the whole process used since the previous step ended (the steps follow one
+   * another: what every thread of the process, the JIT compilers and the collector included, spent
+   * while this step ran).
+   */
   public void addStep(String name, long nanos) {
+    addStep(name, nanos, enabled ? processCpuNanos() : -1);
+  }
+
+  /**
+   * As {@link #addStep(String, long)}, for a step that ended earlier, when the process had used
+   * {@code processCpuAtEnd} ns of CPU ({@link #processCpuNanos()} then).
+   */
+  public void addStep(String name, long nanos, long processCpuAtEnd) {
+    if (!enabled) {
+      return;
+    }
+    long cpu = processCpuAtEnd;
+    synchronized (this) {
+      long[] s = steps.computeIfAbsent(name, k -> new long[3]);
+      s[0] += nanos;
+      s[1]++;
+      if (cpu >= 0) {
+        s[2] += cpu - lastProcessCpu;
+        lastProcessCpu = cpu;
+      }
+    }
+  }
+
+  /** The CPU time of the whole process so far, or -1 where the JVM does not tell. */
+  public static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /** Adds {@code nanos} of wall time to {@code part} of the step {@code step}, printed under it. */
+  public void addPart(String step, String part, long nanos) {
     if (!enabled) {
       return;
     }
     synchronized (this) {
-      long[] s = steps.computeIfAbsent(name, k -> new long[2]);
+      long[] s = parts.computeIfAbsent(step, k -> new LinkedHashMap<>()).computeIfAbsent(part, k -> new long[1]);
       s[0] += nanos;
-      s[1]++;
     }
   }
 
@@ -102,10 +144,18 @@ public final class RunProfile {
     for (long[] s : steps.values()) {
       total += s[0];
     }
-    out.add(String.format(Locale.ROOT, "profile (wall seconds of each step; the simulation's parts in CPU seconds):"));
+    long totalCpu = 0;
+    for (long[] s : steps.values()) {
+      totalCpu += s[2];
+    }
+    out.add(String.format(Locale.ROOT, "profile (each step's wall time and the process's CPU time meanwhile; the"
+        + " simulation's parts in CPU seconds of their threads):"));
     for (Map.Entry<String, long[]> e : steps.entrySet()) {
-      out.add(String.format(Locale.ROOT, "  %-44s %8.3f s%s", e.getKey(), e.getValue()[0] / 1e9,
-          e.getValue()[1] > 1 ? " (" + e.getValue()[1] + " times)" : ""));
+      out.add(String.format(Locale.ROOT, "  %-44s %8.3f s %8.3f s CPU%s", e.getKey(), e.getValue()[0] / 1e9,
+          e.getValue()[2] / 1e9, e.getValue()[1] > 1 ? " (" + e.getValue()[1] + " times)" : ""));
+      for (Map.Entry<String, long[]> p : parts.getOrDefault(e.getKey(), Map.of()).entrySet()) {
+        out.add(String.format(Locale.ROOT, "    %-42s %8.3f s", p.getKey(), p.getValue()[0] / 1e9));
+      }
       if (e.getKey().startsWith("simulation")) {
         if (streams > 0) {
           String what = traceReadNanos > 0 && generationNanos == 0 ? "trace read" : "workload generation";
@@ -118,7 +168,8 @@ public final class RunProfile {
         }
       }
     }
-    out.add(String.format(Locale.ROOT, "  %-44s %8.3f s", "total of the steps", total / 1e9));
+    out.add(String.format(Locale.ROOT, "  %-44s %8.3f s %8.3f s CPU", "total of the steps", total / 1e9,
+        totalCpu / 1e9));
     return out;
   }
 }

@@ -1,7 +1,8 @@
 package io.mlproxy.workload;
 
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
@@ -13,8 +14,11 @@ import java.nio.ByteOrder;
 final class OracleGeneralReader extends TraceReader {
     static final int RECORD = 24;
 
+    /** Little-endian views of the record buffer: plain loads once compiled (a heap ByteBuffer's checks were most of the decoding). */
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final byte[] buf = new byte[RECORD * 4096];
-    private final ByteBuffer le = ByteBuffer.wrap(buf).order(ByteOrder.LITTLE_ENDIAN);
     private int pos;
     private int lim;
     private long record;
@@ -34,9 +38,9 @@ final class OracleGeneralReader extends TraceReader {
             int at = pos;
             pos += RECORD;
             try {
-                long time = le.getInt(at) & 0xFFFF_FFFFL;
-                long id = le.getLong(at + 4);
-                long nextAccess = le.getLong(at + 16);
+                long time = (int) INT.get(buf, at) & 0xFFFF_FFFFL;
+                long id = getLong(at + 4);
+                long nextAccess = getLong(at + 16);
                 if (nextAccess < -1) {
                     throw new MalformedRecord("next_access_vtime " + nextAccess + " is below -1");
                 }
@@ -71,11 +75,11 @@ final class OracleGeneralReader extends TraceReader {
                 int at = pos;
                 pos += RECORD;
                 record++;
-                long id = le.getLong(at + 4);
-                if (le.getLong(at + 16) < -1 || !bytes && id < 0) {
+                long id = getLong(at + 4);
+                if (getLong(at + 16) < -1 || !bytes && id < 0) {
                     try {
-                        if (le.getLong(at + 16) < -1) {
-                            throw new MalformedRecord("next_access_vtime " + le.getLong(at + 16) + " is below -1");
+                        if (getLong(at + 16) < -1) {
+                            throw new MalformedRecord("next_access_vtime " + getLong(at + 16) + " is below -1");
                         }
                         setSinglePage(id); // the page-number check and its message
                     } catch (MalformedRecord m) {
@@ -87,6 +91,10 @@ final class OracleGeneralReader extends TraceReader {
             }
         }
         return n;
+    }
+
+    private long getLong(int at) {
+        return (long) LONG.get(buf, at);
     }
 
     /** Moves the unread tail to the front and reads more; false (and ended) when no whole record is left. */

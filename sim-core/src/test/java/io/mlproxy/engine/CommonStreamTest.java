@@ -26,6 +26,55 @@ class CommonStreamTest {
     return SyntheticWorkload.of(4096, 1_000_000, new Zipf(0.9, true)).open(new MersenneTwister(3), 1_000_000);
   }
 
+  /** zipf() counting the touches read from it into {@code read}, counting {@code closed} down on close. */
+  private static AccessStream counting(AtomicInteger read, java.util.concurrent.CountDownLatch closed) {
+    return new AccessStream() {
+      private final AccessStream s = zipf();
+
+      @Override
+      public int pages() {
+        return s.pages();
+      }
+
+      @Override
+      public int read(int[] pages, long[] timesUs, int max) {
+        int n = s.read(pages, timesUs, max);
+        read.addAndGet(n);
+        return n;
+      }
+
+      @Override
+      public void close() {
+        s.close();
+        closed.countDown();
+      }
+    };
+  }
+
+  /** A stream that gives three full batches and then fails like a damaged trace. */
+  private static AccessStream failingAfterThreeReads() {
+    return new AccessStream() {
+      private int reads;
+
+      @Override
+      public int pages() {
+        return 10;
+      }
+
+      @Override
+      public int read(int[] pages, long[] timesUs, int max) {
+        if (++reads > 3) {
+          throw new IllegalStateException("trace damaged at touch " + 3 * max);
+        }
+        java.util.Arrays.fill(pages, 0, max, 1);
+        return max;
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
   /** Every touch of a stream as page << 32 | low bits of the time, read in batches of {@code batch}. */
   private static long[] drain(AccessStream s, int batch, int pauseEvery) throws InterruptedException {
     List<Long> all = new ArrayList<>();
@@ -83,26 +132,7 @@ class CommonStreamTest {
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void aReaderAheadWaitsForTheSlowestSoTheWindowStaysBounded() throws Exception {
     AtomicInteger read = new AtomicInteger();
-    AccessStream counting = new AccessStream() {
-      private final AccessStream s = zipf();
-
-      @Override
-      public int pages() {
-        return s.pages();
-      }
-
-      @Override
-      public int read(int[] pages, long[] timesUs, int max) {
-        int n = s.read(pages, timesUs, max);
-        read.addAndGet(n);
-        return n;
-      }
-
-      @Override
-      public void close() {
-        s.close();
-      }
-    };
+    AccessStream counting = counting(read, new java.util.concurrent.CountDownLatch(1));
     CommonStream common = new CommonStream(counting, 2, null);
     AccessStream fast = common.reader(0);
     AccessStream slow = common.reader(1);
@@ -128,26 +158,7 @@ class CommonStreamTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void aFailingSourceFailsEveryReaderAndAnAbortWakesThoseWaiting() throws Exception {
-    AccessStream failing = new AccessStream() {
-      private int reads;
-
-      @Override
-      public int pages() {
-        return 10;
-      }
-
-      @Override
-      public int read(int[] pages, long[] timesUs, int max) {
-        if (++reads > 3) {
-          throw new IllegalStateException("trace damaged at touch " + 3 * max);
-        }
-        java.util.Arrays.fill(pages, 0, max, 1);
-        return max;
-      }
-
-      @Override
-      public void close() {}
-    };
+    AccessStream failing = failingAfterThreeReads();
     CommonStream common = new CommonStream(failing, 2, null);
     for (int r = 0; r < 2; r++) {
       AccessStream reader = common.reader(r);
@@ -160,5 +171,41 @@ class CommonStreamTest {
     Thread.sleep(200); // the reader ahead now waits for reader 1, which never reads
     other.abort(new IllegalStateException("variant proxy of replication 1 failed"));
     assertThatThrownBy(waiting::get).hasRootCauseMessage("variant proxy of replication 1 failed");
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void aProducerAheadChangesNothingReadStopsWhenTheReaderClosesAndPassesFailuresOn() throws Exception {
+    long[] expected = drain(zipf(), 8192, 0);
+    CommonStream common = new CommonStream(zipf(), 1, new Semaphore(1));
+    AccessStream first = common.reader(0);
+    common.produceAhead("test-ahead");
+    // before the reader reads anything, the thread produces on its own
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (common.produceNanos() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(common.produceNanos()).isPositive();
+    assertThat(common.produceNanos(0)).isZero();
+    assertThat(drain(first, 5000, 7)).isEqualTo(expected);
+    assertThat(common.produceNanos(0)).isLessThan(common.produceNanos());
+
+    // a reader that stops early: the producer stops too, within the window, and closes the source
+    AtomicInteger read = new AtomicInteger();
+    java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+    AccessStream counting = counting(read, closed);
+    CommonStream stopped = new CommonStream(counting, 1, null);
+    stopped.produceAhead("test-ahead-2");
+    AccessStream reader = stopped.reader(0);
+    reader.read(new int[100], new long[100], 100);
+    reader.close();
+    assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(read.get()).isLessThanOrEqualTo((CommonStream.WINDOW + 2) * CommonStream.CHUNK);
+
+    AccessStream failing = failingAfterThreeReads();
+    CommonStream broken = new CommonStream(failing, 1, null);
+    broken.produceAhead("test-ahead-3");
+    AccessStream victim = broken.reader(0);
+    assertThatThrownBy(() -> drain(victim, 4096, 0)).hasMessageContaining("trace damaged");
   }
 }

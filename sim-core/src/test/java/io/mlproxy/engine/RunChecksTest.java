@@ -109,6 +109,16 @@ class RunChecksTest {
   }
 
   @Test
+  void theChecksKeepTheEstimateOfWhatTheyPassed() {
+    RunChecks checks = RunChecks.standard();
+    assertThat(checks.estimate("checks")).isEmpty();
+    check(BASE, checks);
+    // 100,000 touches/s for 2 s, in each of the five variants of one replication
+    assertThat(checks.estimate("checks").orElseThrow().touches()).isEqualTo(5 * 200_000L);
+    assertThat(checks.estimate("checks").orElseThrow().runs()).isEqualTo(5);
+  }
+
+  @Test
   void theCompilerAcceptsWhatTheChecksAccept() {
     Scenario s = check(BASE, RunChecks.standard());
     RunPlan plan = ScenarioCompiler.compile(s);
