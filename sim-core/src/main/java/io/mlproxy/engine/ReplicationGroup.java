@@ -207,6 +207,11 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
         return 0;
       }
       int n = source.read(pages, timesUs, max);
+      if (n == 0 || timesUs[n - 1] < endUs) {
+        // times never decrease: the last touch of the batch tells that none is at or past the end
+        ended = n == 0;
+        return n;
+      }
       for (int i = 0; i < n; i++) {
         if (timesUs[i] >= endUs) {
           ended = true;

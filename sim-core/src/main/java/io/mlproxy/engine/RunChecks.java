@@ -185,8 +185,8 @@ public final class RunChecks implements ScenarioCheck {
   }
 
   /**
-   * Most touches the oracle may hold ahead of now: its look-ahead keeps 16 bytes per touch within
-   * its horizon, and two replications may run side by side (2^23 touches: 128 MiB each).
+   * Most touches the oracle may hold ahead of now: its look-ahead keeps 12 bytes per touch within
+   * its horizon, and two replications may run side by side (2^23 touches: 96 MiB each).
    */
   public static final long MAX_ORACLE_WINDOW_TOUCHES = 1L << 23;
 
@@ -201,7 +201,7 @@ public final class RunChecks implements ScenarioCheck {
     double touches = rate * (windowUs / 1e6);
     if (touches > MAX_ORACLE_WINDOW_TOUCHES) {
       findings.error("oracle.horizon", String.format(Locale.ROOT, "the oracle would hold %.2g touches ahead"
-          + " (rate × min(horizon, duration) = %s/s × %s%s, 16 bytes each); expected at most %d: a shorter"
+          + " (rate × min(horizon, duration) = %s/s × %s%s, 12 bytes each); expected at most %d: a shorter"
           + " oracle.horizon, a lower rate, or no oracle variant", touches, fmt(rate),
           Units.formatDurationUs(windowUs), auto ? ", the horizon being B" : "", MAX_ORACLE_WINDOW_TOUCHES));
     }

@@ -1,27 +1,31 @@
 package io.mlproxy.workload;
 
 /**
- * Wraps any {@link AccessStream} and exposes its near future: for a horizon H it keeps, per page, the
- * number of touches in the window (now, now+H] and the time of the page's next touch, which is what
- * an oracle (Belady-like) policy and the break-even horizon need. The consumer reads touches through
- * this object, so the oracle and the replay see the very same touches.
+ * Wraps any {@link AccessStream} and exposes its near future: for a horizon H it tells whether a
+ * page is touched in the window of touches not yet delivered whose time is at most now+H, which is
+ * what an oracle (Belady-like) policy needs. The consumer reads touches through this object, so
+ * the oracle and the replay see the very same touches.
  *
- * <p>"now" is the later of the last delivered touch's time and the last {@link #advanceTo} time; the
- * window is every touch not yet delivered whose time is at most now+H (undelivered touches at time
- * now are still the future of the consumer). Read-ahead touches sit in a ring buffer (page, time, and
- * the distance to the same page's next touch in the ring), so queries are O(1) and nothing is
- * allocated per touch. The ring is made of blocks of 2^{@value #BLOCK_SHIFT} touches, taken as the window
- * grows and reused as it moves on: it needs about 16 bytes per touch within the horizon (plus 24
+ * <p>"now" is the later of the last delivered touch's time and the last {@link #advanceTo} time;
+ * undelivered touches at time now are still the future of the consumer. Read-ahead touches sit in
+ * a ring buffer (page and time) under sequence numbers: the head (next to deliver), the window's end
+ * (first touch later than now+H) and the tail (first not yet read). Per page it keeps only the
+ * sequence number of its latest touch before the window's end: the page is touched within the
+ * window exactly when that touch is not yet delivered. So a touch costs one store when the window
+ * passes it and nothing when it is delivered (no per-page counts, no links between a page's
+ * touches: those cost the oracle two thirds of its run time), queries are O(1), and nothing is
+ * allocated per touch. The ring is made of blocks of 2^{@value #BLOCK_SHIFT} touches, taken as the
+ * window grows and reused as it moves on: it needs 12 bytes per touch within the horizon (plus 8
  * bytes per page), never copies itself to grow, and none of its arrays is large enough to be a
  * humongous object for the collector.
  */
 public final class Lookahead implements AccessStream, AccessFuture {
-    /** {@link #nextTouchUs} of a page not touched within the window. */
+    /** {@link #peekTimeUs} at the end of the stream. */
     public static final long NO_TOUCH = Long.MAX_VALUE;
 
     private static final int BATCH = 4096;
     private static final int MAX_CAPACITY = 1 << 30;
-    /** log2 of the touches per block of the ring: 32,768 touches, 512 KiB of arrays. */
+    /** log2 of the touches per block of the ring: 32,768 touches, 384 KiB of arrays. */
     static final int BLOCK_SHIFT = 15;
     private final int blockShift;
     private final int block;
@@ -31,19 +35,14 @@ public final class Lookahead implements AccessStream, AccessFuture {
     private final long horizonUs;
     private final int pages;
 
-    /**
-     * Per page, interleaved so one touch costs one cache miss, not three: [3p] touches in the window,
-     * [3p+1] / [3p+2] ring sequence number of the page's first / last undelivered read-ahead touch (-1 if none).
-     */
-    private final long[] pageState;
+    /** Per page, the sequence number of its latest touch before {@link #windowEnd}, -1 if none. */
+    private final long[] latestInWindow;
 
     /** Block b of the ring holds the touches with sequence numbers s where (s >>> blockShift) & blockMask == b. */
     private int[][] ringPage;
     private long[][] ringTime;
-    /** Sequence distance to the next touch of the same page in the ring, 0 if none yet. */
-    private int[][] ringNext;
     private int blockMask;
-    /** Blocks the head has left, kept for the tail: [0] pages, [1] times, [2] next. */
+    /** Blocks the head has left, kept for the tail: [0] pages, [1] times. */
     private final java.util.ArrayDeque<Object[]> freeBlocks = new java.util.ArrayDeque<>();
 
     private long head;
@@ -78,19 +77,11 @@ public final class Lookahead implements AccessStream, AccessFuture {
         this.source = source;
         this.horizonUs = horizonUs;
         this.pages = source.pages();
-        if (pages > (Integer.MAX_VALUE - 8) / 3) {
-            throw new IllegalArgumentException("source.pages() must be <= " + (Integer.MAX_VALUE - 8) / 3
-                    + " for a look-ahead, was " + pages);
-        }
-        this.pageState = new long[3 * pages];
-        for (int p = 0; p < pages; p++) {
-            pageState[3 * p + 1] = -1L;
-            pageState[3 * p + 2] = -1L;
-        }
+        this.latestInWindow = new long[pages];
+        java.util.Arrays.fill(latestInWindow, -1L);
         int blocks = 4;
         ringPage = new int[blocks][];
         ringTime = new long[blocks][];
-        ringNext = new int[blocks][];
         blockMask = blocks - 1;
         extendWindow();
     }
@@ -117,24 +108,10 @@ public final class Lookahead implements AccessStream, AccessFuture {
         }
     }
 
-    /** Whether {@code page} is touched in the window (now, now+H]. */
+    /** Whether {@code page} is touched in the window (see the class comment). */
     @Override
     public boolean touchedWithin(int page) {
-        return pageState[3 * page] > 0;
-    }
-
-    /** How many times {@code page} is touched in the window. */
-    public int touchesWithin(int page) {
-        return (int) pageState[3 * page];
-    }
-
-    /** Time of the next undelivered touch of {@code page} if it lies in the window, else {@link #NO_TOUCH}. */
-    public long nextTouchUs(int page) {
-        long s = pageState[3 * page + 1];
-        if (s < 0 || s >= windowEnd) {
-            return NO_TOUCH;
-        }
-        return time(s);
+        return latestInWindow[page] >= head;
     }
 
     /** Time of the next touch to be delivered, or {@link #NO_TOUCH} at the end of the stream. */
@@ -159,32 +136,37 @@ public final class Lookahead implements AccessStream, AccessFuture {
     public int readUntil(int[] pageOut, long[] timeOut, int max, long endUs) {
         int n = 0;
         // invariant: the window holds every read-ahead touch with time <= now+H and the ring extends
-        // past now+H unless the source has ended, so head == tail means the stream is over
+        // past now+H unless the source has ended, so head == tail means the stream is over. Touches
+        // go out a run at a time (up to the end of the head's block): the window depends only on
+        // now, so extending it once per run to the run's last time ends in the same state as
+        // extending it per touch.
         while (n < max && head < tail) {
             int b = (int) (head >>> blockShift) & blockMask;
             int slot = (int) head & inBlock;
-            long t = ringTime[b][slot];
-            if (t >= endUs) {
+            int[] pagesOfBlock = ringPage[b];
+            long[] timesOfBlock = ringTime[b];
+            int end = (int) Math.min(Math.min(block, slot + (long) (max - n)), slot + (tail - head));
+            int to = slot;
+            while (to < end && timesOfBlock[to] < endUs) {
+                to++;
+            }
+            if (to == slot) {
                 break;
             }
-            if (t > nowUs) {
-                nowUs = t;
+            long last = timesOfBlock[to - 1];
+            if (last > nowUs) {
+                // before the head moves on: the block it leaves stays taken while the ring grows
+                nowUs = last;
                 extendWindow();
             }
-            int page = ringPage[b][slot];
-            pageOut[n] = page;
-            timeOut[n] = t;
-            n++;
-            int at = 3 * page;
-            pageState[at]--;
-            int next = ringNext[b][slot];
-            pageState[at + 1] = next == 0 ? -1L : head + next;
-            if (pageState[at + 2] == head) {
-                pageState[at + 2] = -1L;
-            }
-            head++;
+            int count = to - slot;
+            System.arraycopy(pagesOfBlock, slot, pageOut, n, count);
+            System.arraycopy(timesOfBlock, slot, timeOut, n, count);
+            n += count;
+            head += count;
             if ((head & inBlock) == 0) {
-                releaseBlock(b);
+                // the block's index, not b: the extension may have doubled the block table
+                releaseBlock((int) ((head - 1) >>> blockShift) & blockMask);
             }
         }
         return n;
@@ -200,11 +182,19 @@ public final class Lookahead implements AccessStream, AccessFuture {
             }
             int b = (int) (windowEnd >>> blockShift) & blockMask;
             int slot = (int) windowEnd & inBlock;
-            if (ringTime[b][slot] > limit) {
+            int[] pagesOfBlock = ringPage[b];
+            long[] timesOfBlock = ringTime[b];
+            int end = (int) Math.min(block, slot + (tail - windowEnd));
+            long first = windowEnd - slot;
+            int s = slot;
+            while (s < end && timesOfBlock[s] <= limit) {
+                latestInWindow[pagesOfBlock[s]] = first + s;
+                s++;
+            }
+            windowEnd = first + s;
+            if (s < end) {
                 return;
             }
-            pageState[3 * ringPage[b][slot]]++;
-            windowEnd++;
         }
     }
 
@@ -215,39 +205,29 @@ public final class Lookahead implements AccessStream, AccessFuture {
             sourceDone = true;
             return false;
         }
+        long previous = lastSourceTimeUs;
         for (int i = 0; i < k; i++) {
             int page = batchPages[i];
             long t = batchTimes[i];
             if (page < 0 || page >= pages) {
                 throw new IllegalStateException("source yielded page " + page + " outside [0, " + pages + ")");
             }
-            if (t < lastSourceTimeUs) {
-                throw new IllegalStateException("source time went backwards: " + t + " after " + lastSourceTimeUs);
+            if (t < previous) {
+                throw new IllegalStateException("source time went backwards: " + t + " after " + previous);
             }
-            lastSourceTimeUs = t;
-            append(page, t);
+            previous = t;
+        }
+        lastSourceTimeUs = previous;
+        for (int from = 0; from < k; ) {
+            int slot = (int) tail & inBlock;
+            int b = slot == 0 ? takeBlock() : (int) (tail >>> blockShift) & blockMask;
+            int count = Math.min(k - from, block - slot);
+            System.arraycopy(batchPages, from, ringPage[b], slot, count);
+            System.arraycopy(batchTimes, from, ringTime[b], slot, count);
+            tail += count;
+            from += count;
         }
         return true;
-    }
-
-    private void append(int page, long t) {
-        int b = (int) (tail >>> blockShift) & blockMask;
-        int slot = (int) tail & inBlock;
-        if (slot == 0) {
-            b = takeBlock();
-        }
-        ringPage[b][slot] = page;
-        ringTime[b][slot] = t;
-        ringNext[b][slot] = 0;
-        int at = 3 * page;
-        long last = pageState[at + 2];
-        if (last >= 0) {
-            ringNext[(int) (last >>> blockShift) & blockMask][(int) last & inBlock] = (int) (tail - last);
-        } else {
-            pageState[at + 1] = tail;
-        }
-        pageState[at + 2] = tail;
-        tail++;
     }
 
     /** Time of the read-ahead touch with sequence number {@code s}. */
@@ -270,11 +250,9 @@ public final class Lookahead implements AccessStream, AccessFuture {
         if (free != null) {
             ringPage[b] = (int[]) free[0];
             ringTime[b] = (long[]) free[1];
-            ringNext[b] = (int[]) free[2];
         } else {
             ringPage[b] = new int[block];
             ringTime[b] = new long[block];
-            ringNext[b] = new int[block];
         }
         return b;
     }
@@ -284,10 +262,9 @@ public final class Lookahead implements AccessStream, AccessFuture {
         if (ringPage[b] == null) {
             return;
         }
-        freeBlocks.push(new Object[] {ringPage[b], ringTime[b], ringNext[b]});
+        freeBlocks.push(new Object[] {ringPage[b], ringTime[b]});
         ringPage[b] = null;
         ringTime[b] = null;
-        ringNext[b] = null;
     }
 
     /** Doubles the block table, moving each block to its index under the new mask. */
@@ -298,29 +275,25 @@ public final class Lookahead implements AccessStream, AccessFuture {
         }
         int[][] p = new int[blocks * 2][];
         long[][] t = new long[blocks * 2][];
-        int[][] nx = new int[blocks * 2][];
         int newMask = blocks * 2 - 1;
         for (long blk = head >>> blockShift; blk < tail >>> blockShift || blk == head >>> blockShift; blk++) {
             int from = (int) blk & blockMask;
             int to = (int) blk & newMask;
             p[to] = ringPage[from];
             t[to] = ringTime[from];
-            nx[to] = ringNext[from];
         }
         ringPage = p;
         ringTime = t;
-        ringNext = nx;
         blockMask = newMask;
     }
 
     @Override
     public void close() {
         source.close();
-        // the ring is the biggest thing a run holds (16 bytes per touch of the horizon): let it go
+        // the ring is the biggest thing a run holds (12 bytes per touch of the horizon): let it go
         freeBlocks.clear();
         java.util.Arrays.fill(ringPage, null);
         java.util.Arrays.fill(ringTime, null);
-        java.util.Arrays.fill(ringNext, null);
         head = tail;
         windowEnd = tail;
         sourceDone = true;
