@@ -131,10 +131,22 @@ public final class ExperimentRunner {
    * replication's state piled up on top of it (a 10-minute 32 MiB run held two replications' worth
    * at each start). One full collection here (a few hundred ms for 200 MB live, once per
    * replication) frees it at once and lets the heap shrink to what is live before the next one
-   * begins. -XX:+DisableExplicitGC turns it off.
+   * begins. Skipped while the heap in use is under {@link #COLLECT_ABOVE_BYTES}: small replications
+   * (tests, the report warm-up, scenarios of a few seconds) would pay a pause for nothing.
+   * -XX:+DisableExplicitGC turns it off.
    */
   static void collectFinishedReplication() {
-    System.gc();
+    Runtime rt = Runtime.getRuntime();
+    if (worthCollecting(rt.totalMemory() - rt.freeMemory())) {
+      System.gc();
+    }
+  }
+
+  /** Heap in use (live or not) above which a finished replication is collected at once. */
+  static final long COLLECT_ABOVE_BYTES = 64L << 20;
+
+  static boolean worthCollecting(long heapUsedBytes) {
+    return heapUsedBytes > COLLECT_ABOVE_BYTES;
   }
 
   /**

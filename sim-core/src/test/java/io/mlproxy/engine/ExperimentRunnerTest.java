@@ -93,6 +93,13 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void aFinishedReplicationIsCollectedOnlyWhenTheHeapInUseIsLarge() {
+    assertThat(ExperimentRunner.worthCollecting(ExperimentRunner.COLLECT_ABOVE_BYTES)).isFalse();
+    assertThat(ExperimentRunner.worthCollecting(ExperimentRunner.COLLECT_ABOVE_BYTES + 1)).isTrue();
+    assertThat(ExperimentRunner.worthCollecting(10L << 20)).isFalse();
+  }
+
+  @Test
   void aDifferentSeedGivesDifferentResults() throws IOException {
     Scenario s = TinyScenario.hotCold(10, "");
     Path a = ExperimentRunner.run(s, "x", tmp.resolve("a"), TinyScenario.options(2)).folder();
