@@ -1,5 +1,7 @@
 package io.mlproxy.agent;
 
+import io.mlproxy.proxy.RingArrays;
+
 /**
  * Labels past samples from later datasets: was the region touched within the horizon?
  *
@@ -14,8 +16,8 @@ package io.mlproxy.agent;
  * an agent coming back from a crash would label every region of before the crash idle, hot ones
  * included, and learn that busy regions go cold.
  *
- * <p>Pending samples live in a fixed ring of primitive arrays; when it is full the oldest sample
- * is dropped (and counted) rather than growing without bound.
+ * <p>Pending samples live in a bounded ring of primitive arrays (grown as it fills, up to its
+ * capacity); when it is full the oldest sample is dropped (and counted) rather than growing without bound.
  */
 public final class LabelTracker {
 
@@ -27,13 +29,15 @@ public final class LabelTracker {
 
   private final long horizonMs;
   private final int capacity;
+  /** Physical slots of the arrays: they grow with the ring up to {@code capacity} ({@link RingArrays}). */
+  private int slots;
   private final int dim;
-  private final long[] start;
-  private final long[] end;
-  private final long[] takenMs;
-  private final boolean[] touched;
-  private final boolean[] observed;
-  private final double[] features;
+  private long[] start;
+  private long[] end;
+  private long[] takenMs;
+  private boolean[] touched;
+  private boolean[] observed;
+  private double[] features;
   private final double[] scratch;
   private int head;
   private int size;
@@ -41,6 +45,11 @@ public final class LabelTracker {
   private long unobserved;
 
   public LabelTracker(long horizonMs, int capacity, int dimension) {
+    this(horizonMs, capacity, dimension, RingArrays.initialLength(Math.max(1, capacity)));
+  }
+
+  /** A tracker whose arrays start with {@code initialSlots} (at most {@code capacity}) slots. */
+  LabelTracker(long horizonMs, int capacity, int dimension, int initialSlots) {
     if (horizonMs <= 0 || capacity <= 0 || dimension <= 0) {
       throw new IllegalArgumentException(
           "horizon, capacity and dimension must be positive: " + horizonMs + ", " + capacity + ", " + dimension);
@@ -48,23 +57,41 @@ public final class LabelTracker {
     this.horizonMs = horizonMs;
     this.capacity = capacity;
     this.dim = dimension;
-    this.start = new long[capacity];
-    this.end = new long[capacity];
-    this.takenMs = new long[capacity];
-    this.touched = new boolean[capacity];
-    this.observed = new boolean[capacity];
-    this.features = new double[capacity * dimension];
+    this.slots = Math.max(1, Math.min(capacity, initialSlots));
+    this.start = new long[slots];
+    this.end = new long[slots];
+    this.takenMs = new long[slots];
+    this.touched = new boolean[slots];
+    this.observed = new boolean[slots];
+    this.features = new double[slots * dimension];
     this.scratch = new double[dimension];
+  }
+
+  /** Doubles the slots (up to the capacity), the pending samples first. */
+  private void grow() {
+    int n = RingArrays.grownLength(slots, capacity);
+    start = RingArrays.grow(start, head, size, n);
+    end = RingArrays.grow(end, head, size, n);
+    takenMs = RingArrays.grow(takenMs, head, size, n);
+    touched = RingArrays.grow(touched, head, size, n);
+    observed = RingArrays.grow(observed, head, size, n);
+    double[] f = new double[n * dim];
+    RingArrays.copy(features, slots, head, size, f, dim);
+    features = f;
+    head = 0;
+    slots = n;
   }
 
   /** Remembers a sample to be labelled later. */
   public void add(long startPage, long endPage, long atMs, double[] x) {
     if (size == capacity) {
-      head = (head + 1) % capacity;
+      head = (head + 1) % slots;
       size--;
       dropped++;
+    } else if (size == slots) {
+      grow();
     }
-    int slot = (head + size) % capacity;
+    int slot = (head + size) % slots;
     start[slot] = startPage;
     end[slot] = endPage;
     takenMs[slot] = atMs;
@@ -81,7 +108,7 @@ public final class LabelTracker {
   public void observe(RegionTable table, LabelSink sink) {
     long now = table.timestampMs();
     for (int k = 0; k < size; k++) {
-      int slot = (head + k) % capacity;
+      int slot = (head + k) % slots;
       if (!touched[slot] && now > takenMs[slot] && now - takenMs[slot] <= horizonMs) {
         observed[slot] = true;
         if (anyActivity(table, start[slot], end[slot])) {
@@ -102,7 +129,7 @@ public final class LabelTracker {
       } else {
         unobserved++;
       }
-      head = (head + 1) % capacity;
+      head = (head + 1) % slots;
       size--;
     }
   }

@@ -14,7 +14,8 @@ import java.util.function.LongSupplier;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs every variant of every replication of a scenario and writes its results folder.
@@ -104,9 +105,48 @@ public final class ExperimentRunner {
    */
   public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
       ResultsWriter.Finishing finishing) {
-    // in this process: the variants of a replication side by side on one workload stream
-    return run(original, scenarioText, folder, options, finishing, "on " + options.jobs() + " jobs",
-        plan -> simulate(plan, options.jobs(), options.progress(), options.profile()));
+    // in this process: the variants of a replication side by side on one workload stream, each
+    // replication's run files written into the staging folder as soon as it ends
+    return run(original, scenarioText, folder, options, finishing, "on " + options.jobs() + " jobs", true,
+        (plan, staging) -> simulate(plan, options.jobs(), options.progress(), options.profile(),
+            group -> writeAndDropRunFiles(staging, plan.scenario(), group)));
+  }
+
+  /**
+   * Writes the run files of one replication's {@code results} into {@code staging} and returns
+   * them without those rows, so that a run holds the rows of the replications in flight only,
+   * not of all of them until the end (and none while the report is made).
+   */
+  static List<ReplicationResult> writeAndDropRunFiles(Path staging, Scenario s, List<ReplicationResult> results) {
+    ResultsWriter.writeRunFiles(staging, s, s.variants(), results);
+    List<ReplicationResult> kept = results.stream().map(ResultsWriter::withoutRunFiles).toList();
+    collectFinishedReplication();
+    return kept;
+  }
+
+  /**
+   * A replication's state (memories, look-ahead ring, stream chunks, proxies and agents: tens of
+   * MB at 100,000 touches/s, mostly in the old generation by then) is garbage once its files are
+   * written, but G1 only finds that out at its next marking, which it starts late: the next
+   * replication's state piled up on top of it (a 10-minute 32 MiB run held two replications' worth
+   * at each start). One full collection here (a few hundred ms for 200 MB live, once per
+   * replication) frees it at once and lets the heap shrink to what is live before the next one
+   * begins. Skipped while the heap in use is under {@link #COLLECT_ABOVE_BYTES}: small replications
+   * (tests, the report warm-up, scenarios of a few seconds) would pay a pause for nothing.
+   * -XX:+DisableExplicitGC turns it off.
+   */
+  static void collectFinishedReplication() {
+    Runtime rt = Runtime.getRuntime();
+    if (worthCollecting(rt.totalMemory() - rt.freeMemory())) {
+      System.gc();
+    }
+  }
+
+  /** Heap in use (live or not) above which a finished replication is collected at once. */
+  static final long COLLECT_ABOVE_BYTES = 64L << 20;
+
+  static boolean worthCollecting(long heapUsedBytes) {
+    return heapUsedBytes > COLLECT_ABOVE_BYTES;
   }
 
   /**
@@ -115,20 +155,31 @@ public final class ExperimentRunner {
    */
   public static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
       ResultsWriter.Finishing finishing, ReplicationExecutor executor) {
-    return run(original, scenarioText, folder, options, finishing, "as tasks on the executor",
-        plan -> simulate(plan, executor, options.progress()));
+    return run(original, scenarioText, folder, options, finishing, "as tasks on the executor", false,
+        (plan, staging) -> simulate(plan, executor, options.progress()));
   }
 
+  /**
+   * @param streamed whether {@code simulation} writes the run files into the staging folder it is
+   *     given (and returns results without them)
+   */
   private static Outcome run(Scenario original, String scenarioText, ResultsFolder folder, Options options,
-      ResultsWriter.Finishing finishing, String where, Function<RunPlan, List<ReplicationResult>> simulation) {
+      ResultsWriter.Finishing finishing, String where, boolean streamed,
+      BiFunction<RunPlan, Path, List<ReplicationResult>> simulation) {
     Scenario s = withOverrides(original, options);
     folder.checkReplaceable(s.name());
     RunProfile profile = options.profile();
     RunPlan plan = profile.time("compile", () -> ScenarioCompiler.compile(s));
     int runs = s.replications() * (s.variants().contains(Variant.NONE) ? s.variants().size() : s.variants().size() + 1);
-    List<ReplicationResult> results = profile.time("simulation (" + runs + " runs " + where + ")",
-        () -> simulation.apply(plan));
-    return write(plan, scenarioText, results, folder, options, finishing);
+    Path staging = folder.stage(s.name());
+    List<ReplicationResult> results;
+    try {
+      results = profile.time("simulation (" + runs + " runs " + where + ")", () -> simulation.apply(plan, staging));
+    } catch (RuntimeException | Error e) {
+      folder.discardAfter(staging, e);
+      throw e;
+    }
+    return write(plan, scenarioText, results, folder, staging, streamed, options, finishing);
   }
 
   /**
@@ -137,17 +188,28 @@ public final class ExperimentRunner {
    */
   public static Outcome write(RunPlan plan, String scenarioText, List<ReplicationResult> results,
       ResultsFolder folder, Options options, ResultsWriter.Finishing finishing) {
+    return write(plan, scenarioText, results, folder, folder.stage(plan.scenario().name()), false, options,
+        finishing);
+  }
+
+  private static Outcome write(RunPlan plan, String scenarioText, List<ReplicationResult> results,
+      ResultsFolder folder, Path staging, boolean runFilesWritten, Options options,
+      ResultsWriter.Finishing finishing) {
     Scenario s = plan.scenario();
     RunProfile profile = options.profile();
-    SummaryCalculator calc = new SummaryCalculator(s.name(), s.objective().lambda());
-    List<ReplicationScore> scores = calc.score(results.stream().map(ReplicationResult::outcome).toList());
-    List<SummaryRow> summary = calc.summarize(scores, s.variants());
-    Path written =
-        ResultsWriter.write(
-            folder,
-            new ResultsWriter.Contents(
-                s, scenarioText, runProperties(s, plan, options, results), summary, scores, results, s.variants()),
-            finishing, profile);
+    List<SummaryRow> summary;
+    ResultsWriter.Contents contents;
+    try {
+      SummaryCalculator calc = new SummaryCalculator(s.name(), s.objective().lambda());
+      List<ReplicationScore> scores = calc.score(results.stream().map(ReplicationResult::outcome).toList());
+      summary = calc.summarize(scores, s.variants());
+      contents = new ResultsWriter.Contents(s, scenarioText, runProperties(s, plan, options, results), summary,
+          scores, results, s.variants(), runFilesWritten);
+    } catch (RuntimeException | Error e) {
+      folder.discardAfter(staging, e);
+      throw e;
+    }
+    Path written = ResultsWriter.write(folder, staging, contents, finishing, profile);
     TraceSource trace = plan.workload() instanceof TraceSource t ? t : null;
     return new Outcome(written, s, summary, trace == null ? -1 : trace.skippedRecords(),
         trace == null ? -1 : touchesPerPass(trace, results));
@@ -164,6 +226,15 @@ public final class ExperimentRunner {
    * side and read one workload stream, produced once ({@link ReplicationGroup}).
    */
   public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress, RunProfile profile) {
+    return simulate(plan, jobs, progress, profile, UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #simulate(RunPlan, int, Progress, RunProfile)}, passing each replication's results
+   * through {@code onReplication} on its thread as soon as the replication ends (to write them out).
+   */
+  static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress, RunProfile profile,
+      UnaryOperator<List<ReplicationResult>> onReplication) {
     if (jobs < 1) {
       throw new IllegalArgumentException("jobs must be >= 1, got " + jobs);
     }
@@ -179,8 +250,9 @@ public final class ExperimentRunner {
     List<ReplicationGroup> groups = new ArrayList<>();
     for (int rep = 1; rep <= s.replications(); rep++) {
       long seed = SeedPlan.replicationSeed(s.seed(), rep);
-      groups.add(new ReplicationGroup(plan, variants, rep, seed, cpu,
-          () -> progress.update(done.incrementAndGet(), total), profile).reportingTo(simulated));
+      ReplicationGroup group = new ReplicationGroup(plan, variants, rep, seed, cpu,
+          () -> progress.update(done.incrementAndGet(), total), profile).reportingTo(simulated);
+      groups.add(() -> onReplication.apply(group.call()));
     }
     // the variants of a group move in lockstep (the common stream's window), so one group keeps
     // up to variants.size() jobs busy until its end; more groups only when there are more jobs

@@ -22,7 +22,12 @@ public final class ResultsWriter {
 
   private ResultsWriter() {}
 
-  /** Everything to write for one scenario. */
+  /**
+   * Everything to write for one scenario.
+   *
+   * @param runFilesWritten whether each run's files (time series, DAMON rows, heatmap, agent log)
+   *     are already in the staging folder ({@link #writeRunFiles}), the results holding none of them
+   */
   public record Contents(
       Scenario scenario,
       String scenarioText,
@@ -30,7 +35,16 @@ public final class ResultsWriter {
       List<SummaryRow> summary,
       List<ReplicationScore> scores,
       List<ReplicationResult> results,
-      List<Variant> reported) {}
+      List<Variant> reported,
+      boolean runFilesWritten) {
+
+    /** Contents whose results still hold every run's rows. */
+    public Contents(Scenario scenario, String scenarioText, Map<String, String> runProperties,
+        List<SummaryRow> summary, List<ReplicationScore> scores, List<ReplicationResult> results,
+        List<Variant> reported) {
+      this(scenario, scenarioText, runProperties, summary, scores, results, reported, false);
+    }
+  }
 
   /**
    * What the caller adds to a scenario's folder before it is swapped in (the HTML report), and
@@ -65,8 +79,15 @@ public final class ResultsWriter {
 
   /** As {@link #write(ResultsFolder, Contents, Finishing)}, timing its steps into {@code profile}. */
   public static Path write(ResultsFolder folder, Contents c, Finishing finishing, RunProfile profile) {
+    return write(folder, folder.stage(c.scenario().name()), c, finishing, profile);
+  }
+
+  /**
+   * As {@link #write(ResultsFolder, Contents, Finishing, RunProfile)} into {@code staging}, a
+   * staging folder of {@code folder} made earlier (where the runs' files may already be).
+   */
+  public static Path write(ResultsFolder folder, Path staging, Contents c, Finishing finishing, RunProfile profile) {
     String name = c.scenario().name();
-    Path staging = folder.stage(name);
     try {
       profile.time("writing the CSV files", () -> writeFiles(staging, c));
       finishing.beforeInstall(staging);
@@ -88,23 +109,44 @@ public final class ResultsWriter {
       writeCsv(dir.resolve("summary.csv"), csv -> writeSummary(csv, c.summary()));
       writeCsv(dir.resolve("replications.csv"), csv -> writeReplications(csv, name, c));
       writeCsv(dir.resolve("events.csv"), csv -> writeEvents(csv, c));
-      // each run's files are independent of the others': written side by side
-      c.results().parallelStream()
-          .filter(r -> c.reported().contains(r.outcome().variant()))
-          .forEach(r -> writeRun(dir, c, r));
+      if (!c.runFilesWritten()) {
+        writeRunFiles(dir, c.scenario(), c.reported(), c.results());
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write results into " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  private static void writeRun(Path dir, Contents c, ReplicationResult r) {
+  /**
+   * Writes the files of each run of {@code results} whose variant is reported into {@code dir}
+   * ({@code <variant>/rep-<n>/}): a run's rows can go to disk as soon as its replication ends
+   * instead of being held until the last one.
+   */
+  public static void writeRunFiles(Path dir, Scenario scenario, List<Variant> reported,
+      List<ReplicationResult> results) {
+    // each run's files are independent of the others': written side by side
+    results.parallelStream()
+        .filter(r -> reported.contains(r.outcome().variant()))
+        .forEach(r -> writeRun(dir, scenario, r));
+  }
+
+  /**
+   * {@code r} without what {@link #writeRunFiles} writes (time series, DAMON rows, heatmap, agent
+   * log): what the summary, replications.csv and events.csv still need.
+   */
+  public static ReplicationResult withoutRunFiles(ReplicationResult r) {
+    return new ReplicationResult(r.outcome(), List.of(), r.events(), List.of(), r.proxyCounters(), r.touches(),
+        r.agentCounters(), new byte[0], List.of());
+  }
+
+  private static void writeRun(Path dir, Scenario scenario, ReplicationResult r) {
     Path repDir = dir.resolve(r.outcome().variant().yamlName()).resolve("rep-" + r.outcome().rep());
     try {
       Files.createDirectories(repDir);
       writeCsv(repDir.resolve("timeseries.csv"), csv -> writeTimeseries(csv, r.rows()));
       writeCsv(repDir.resolve("damon.csv"), csv -> writeDamon(csv, r.damon()));
       if (!r.heatmap().isEmpty()) {
-        writeCsv(repDir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, c.scenario().memory().pages()));
+        writeCsv(repDir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, scenario.memory().pages()));
       }
       if (r.agentLog().length > 0) {
         Files.write(repDir.resolve("agent.log"), r.agentLog());

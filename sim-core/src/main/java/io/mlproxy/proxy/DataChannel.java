@@ -18,8 +18,13 @@ package io.mlproxy.proxy;
  * </ul>
  */
 public final class DataChannel {
+    /** The buffer's first size. */
+    static final int INITIAL_BYTES = 1 << 16;
     private final MlModelProxy proxy;
-    private final byte[] buffer;
+    /** The buffer's bound (recommendation_buffer_bytes). */
+    private final int capacity;
+    /** Grown as messages need room, up to {@code capacity}: most messages are a few KiB of a 4 MiB bound. */
+    private byte[] buffer;
     private int fill;
     /** True while drain runs, so a re-entrant write appends and leaves the framing to the running loop. */
     private boolean draining;
@@ -31,7 +36,8 @@ public final class DataChannel {
             throw new MlLibException(Errno.EINVAL, "data channel: proxy not initialized");
         }
         this.proxy = proxy;
-        this.buffer = new byte[cfg.recommendationBufferBytes()];
+        this.capacity = cfg.recommendationBufferBytes();
+        this.buffer = new byte[Math.min(capacity, INITIAL_BYTES)];
     }
 
     /**
@@ -55,7 +61,7 @@ public final class DataChannel {
 
     /** Free space in the buffer. */
     public synchronized int freeBytes() {
-        return buffer.length - fill;
+        return capacity - fill;
     }
 
     /**
@@ -72,9 +78,14 @@ public final class DataChannel {
                 if (st == ModelState.SHUTTING_DOWN) {
                     throw new MlLibException(Errno.ESHUTDOWN, "write: model is " + st);
                 }
+                if (len > capacity - fill) {
+                    throw new MlLibException(Errno.ENOSPC, "write: " + len + " bytes, " + (capacity - fill)
+                            + " free of " + capacity);
+                }
                 if (len > buffer.length - fill) {
-                    throw new MlLibException(Errno.ENOSPC, "write: " + len + " bytes, " + (buffer.length - fill)
-                            + " free of " + buffer.length);
+                    long need = (long) fill + len;
+                    long grown = Math.max(need, 2L * buffer.length);
+                    buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(capacity, grown));
                 }
                 System.arraycopy(src, off, buffer, fill, len);
                 fill += len;
@@ -100,7 +111,7 @@ public final class DataChannel {
         while (fill >= RecommendationCodec.HEADER_SIZE) {
             long length = RecommendationCodec.announcedLength(buffer, 0, fill);
             boolean framable = LittleEndian.i32(buffer, 0) == RecommendationCodec.MAGIC
-                    && length >= RecommendationCodec.HEADER_SIZE && length <= buffer.length;
+                    && length >= RecommendationCodec.HEADER_SIZE && length <= capacity;
             int n;
             if (!framable) {
                 n = fill; // cannot find the next message boundary: all buffered bytes go as one rejected message

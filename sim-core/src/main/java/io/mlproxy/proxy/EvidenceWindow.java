@@ -2,7 +2,8 @@ package io.mlproxy.proxy;
 
 /**
  * The decisions under judgement that the controller's evidence comes from, kept kernel-side in a
- * ring of primitive arrays (integers only, no allocation after construction).
+ * ring of primitive arrays (integers only; the arrays grow with the ring up to its capacity and are
+ * then reused).
  *
  * <p>Each decision covers some pages on which ML and the default either agree or disagree about
  * acting (paging out). A page's value as an action is min(g, W) − B, g the delay until its outcome
@@ -37,20 +38,22 @@ final class EvidenceWindow {
     private final long breakEvenMs;
     private final long windowMs;
     private final int capacity;
-    private final long[] id;
-    private final long[] decidedAtMs;
-    private final int[] pages;
-    private final byte[] kind;
-    private final boolean[] defaultActs;
+    /** Physical slots of the arrays: they grow with the ring up to {@code capacity} ({@link RingArrays}). */
+    private int slots;
+    private long[] id;
+    private long[] decidedAtMs;
+    private int[] pages;
+    private byte[] kind;
+    private boolean[] defaultActs;
     /** Pages needed again before B: their sample, and when its first outcome was reported (−1: none). */
-    private final int[] early;
-    private final long[] earlyValue;
-    private final long[] earlyAbs;
-    private final long[] earlyAtMs;
+    private int[] early;
+    private long[] earlyValue;
+    private long[] earlyAbs;
+    private long[] earlyAtMs;
     /** Pages needed again between B and W (they stay in the decision's second sample). */
-    private final int[] late;
-    private final long[] lateValue;
-    private final long[] lateAbs;
+    private int[] late;
+    private long[] lateValue;
+    private long[] lateAbs;
     private int head;
     private int size;
     private long dropped;
@@ -71,6 +74,11 @@ final class EvidenceWindow {
     }
 
     EvidenceWindow(int capacity, long breakEvenMs, long windowMs) {
+        this(capacity, breakEvenMs, windowMs, RingArrays.initialLength(capacity));
+    }
+
+    /** A window whose arrays start with {@code initialSlots} (at most {@code capacity}) slots. */
+    EvidenceWindow(int capacity, long breakEvenMs, long windowMs, int initialSlots) {
         if (capacity < 1 || breakEvenMs < 0 || windowMs <= breakEvenMs) {
             throw new IllegalArgumentException("evidence window needs capacity >= 1 and W > B >= 0, got " + capacity
                     + ", B=" + breakEvenMs + ", W=" + windowMs);
@@ -78,18 +86,38 @@ final class EvidenceWindow {
         this.breakEvenMs = breakEvenMs;
         this.windowMs = windowMs;
         this.capacity = capacity;
-        id = new long[capacity];
-        decidedAtMs = new long[capacity];
-        pages = new int[capacity];
-        kind = new byte[capacity];
-        defaultActs = new boolean[capacity];
-        early = new int[capacity];
-        earlyValue = new long[capacity];
-        earlyAbs = new long[capacity];
-        earlyAtMs = new long[capacity];
-        late = new int[capacity];
-        lateValue = new long[capacity];
-        lateAbs = new long[capacity];
+        slots = Math.max(1, Math.min(capacity, initialSlots));
+        id = new long[slots];
+        decidedAtMs = new long[slots];
+        pages = new int[slots];
+        kind = new byte[slots];
+        defaultActs = new boolean[slots];
+        early = new int[slots];
+        earlyValue = new long[slots];
+        earlyAbs = new long[slots];
+        earlyAtMs = new long[slots];
+        late = new int[slots];
+        lateValue = new long[slots];
+        lateAbs = new long[slots];
+    }
+
+    /** Doubles the slots (up to the capacity), the held decisions first. */
+    private void grow() {
+        int n = RingArrays.grownLength(slots, capacity);
+        id = RingArrays.grow(id, head, size, n);
+        decidedAtMs = RingArrays.grow(decidedAtMs, head, size, n);
+        pages = RingArrays.grow(pages, head, size, n);
+        kind = RingArrays.grow(kind, head, size, n);
+        defaultActs = RingArrays.grow(defaultActs, head, size, n);
+        early = RingArrays.grow(early, head, size, n);
+        earlyValue = RingArrays.grow(earlyValue, head, size, n);
+        earlyAbs = RingArrays.grow(earlyAbs, head, size, n);
+        earlyAtMs = RingArrays.grow(earlyAtMs, head, size, n);
+        late = RingArrays.grow(late, head, size, n);
+        lateValue = RingArrays.grow(lateValue, head, size, n);
+        lateAbs = RingArrays.grow(lateAbs, head, size, n);
+        head = 0;
+        slots = n;
     }
 
     long breakEvenMs() {
@@ -121,15 +149,17 @@ final class EvidenceWindow {
             throw new MlLibException(Errno.EINVAL, "estimate_efficiency: decision " + decisionId
                     + " does not follow decision " + lastId);
         }
-        if (size > 0 && nowMs < decidedAtMs[(head + size - 1) % capacity]) {
+        if (size > 0 && nowMs < decidedAtMs[(head + size - 1) % slots]) {
             throw new MlLibException(Errno.EINVAL, "estimate_efficiency: time ran backwards");
         }
         if (size == capacity) {
-            head = (head + 1) % capacity;
+            head = (head + 1) % slots;
             size--;
             dropped++;
+        } else if (size == slots) {
+            grow();
         }
-        int s = (head + size) % capacity;
+        int s = (head + size) % slots;
         id[s] = decisionId;
         decidedAtMs[s] = nowMs;
         pages[s] = decisionPages;
@@ -179,7 +209,7 @@ final class EvidenceWindow {
     void expire(long nowMs, long spanMs) {
         long limit = nowMs - breakEvenMs - spanMs;
         while (size > 0 && decidedAtMs[head] <= limit) {
-            head = (head + 1) % capacity;
+            head = (head + 1) % slots;
             size--;
         }
     }
@@ -189,7 +219,7 @@ final class EvidenceWindow {
         java.util.Arrays.fill(sums, 0);
         long after = nowMs - spanMs;
         for (int k = 0; k < size; k++) {
-            int s = (head + k) % capacity;
+            int s = (head + k) % slots;
             if (decidedAtMs[s] + breakEvenMs <= after && earlyAtMs[s] <= after) {
                 continue;
             }
@@ -218,7 +248,7 @@ final class EvidenceWindow {
         java.util.Arrays.fill(sums, 0);
         long after = nowMs - spanMs;
         for (int k = 0; k < size; k++) {
-            int s = (head + k) % capacity;
+            int s = (head + k) % slots;
             if (decidedAtMs[s] <= after) {
                 continue;
             }
@@ -261,7 +291,7 @@ final class EvidenceWindow {
         long[] e = new long[4];
         long after = nowMs - spanMs;
         for (int k = 0; k < size; k++) {
-            int s = (head + k) % capacity;
+            int s = (head + k) % slots;
             boolean mlActs = kind[s] == ML_ACTS || kind[s] == SAME && defaultActs[s];
             if (early[s] > 0 && earlyAtMs[s] > after && earlyAtMs[s] <= nowMs) {
                 account(e, s, early[s], earlyValue[s], mlActs);
@@ -309,13 +339,13 @@ final class EvidenceWindow {
         int hi = size - 1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            long v = id[(head + mid) % capacity];
+            long v = id[(head + mid) % slots];
             if (v < decisionId) {
                 lo = mid + 1;
             } else if (v > decisionId) {
                 hi = mid - 1;
             } else {
-                return (head + mid) % capacity;
+                return (head + mid) % slots;
             }
         }
         return -1;

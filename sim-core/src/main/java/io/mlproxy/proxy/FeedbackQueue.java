@@ -10,13 +10,15 @@ final class FeedbackQueue {
     static final int MAX_BATCH_RECORDS = 4096;
 
     private final int capacity;
-    private final long[] generation;
-    private final long[] start;
-    private final long[] end;
-    private final long[] value;
-    private final int[] refaults;
-    private final byte[] source;
-    private final byte[] action;
+    /** Physical slots of the arrays: they grow with the queue up to {@code capacity} ({@link RingArrays}). */
+    private int slots;
+    private long[] generation;
+    private long[] start;
+    private long[] end;
+    private long[] value;
+    private int[] refaults;
+    private byte[] source;
+    private byte[] action;
     private int head;
     private int size;
     private long dropped;
@@ -27,14 +29,34 @@ final class FeedbackQueue {
     private int batchPos;
 
     FeedbackQueue(int capacity) {
+        this(capacity, RingArrays.initialLength(capacity));
+    }
+
+    /** A queue whose arrays start with {@code initialSlots} (at most {@code capacity}) slots. */
+    FeedbackQueue(int capacity, int initialSlots) {
         this.capacity = capacity;
-        generation = new long[capacity];
-        start = new long[capacity];
-        end = new long[capacity];
-        value = new long[capacity];
-        refaults = new int[capacity];
-        source = new byte[capacity];
-        action = new byte[capacity];
+        slots = Math.min(capacity, initialSlots);
+        generation = new long[slots];
+        start = new long[slots];
+        end = new long[slots];
+        value = new long[slots];
+        refaults = new int[slots];
+        source = new byte[slots];
+        action = new byte[slots];
+    }
+
+    /** Doubles the slots (up to the capacity), the queued records first. */
+    private void grow() {
+        int n = RingArrays.grownLength(slots, capacity);
+        generation = RingArrays.grow(generation, head, size, n);
+        start = RingArrays.grow(start, head, size, n);
+        end = RingArrays.grow(end, head, size, n);
+        value = RingArrays.grow(value, head, size, n);
+        refaults = RingArrays.grow(refaults, head, size, n);
+        source = RingArrays.grow(source, head, size, n);
+        action = RingArrays.grow(action, head, size, n);
+        head = 0;
+        slots = n;
     }
 
     /** Queues a record; returns false (and counts it) when the queue is full. */
@@ -43,7 +65,10 @@ final class FeedbackQueue {
             dropped++;
             return false;
         }
-        int i = (head + size) % capacity;
+        if (size == slots) {
+            grow();
+        }
+        int i = (head + size) % slots;
         generation[i] = gen;
         start[i] = startPage;
         end[i] = endPage;
@@ -79,11 +104,11 @@ final class FeedbackQueue {
         byte[] b = new byte[WireHeader.SIZE + n * FeedbackCodec.RECORD_SIZE];
         int off = WireHeader.SIZE;
         for (int k = 0; k < n; k++, off += FeedbackCodec.RECORD_SIZE) {
-            int i = (head + k) % capacity;
+            int i = (head + k) % slots;
             FeedbackCodec.writeRecord(b, off, generation[i], start[i], end[i], value[i], refaults[i], source[i],
                     action[i]);
         }
-        head = (head + n) % capacity;
+        head = (head + n) % slots;
         size -= n;
         delivered += n;
         FeedbackCodec.sealHeader(b, datasetGeneration, n, nowMs, dropped);

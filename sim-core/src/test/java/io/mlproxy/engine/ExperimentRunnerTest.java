@@ -47,6 +47,59 @@ class ExperimentRunnerTest {
   }
 
   @Test
+  void runFilesWrittenAsEachReplicationEndsAreTheFilesWrittenFromHeldResults() throws IOException {
+    // some variants unreported: `none` still runs (the slowdown's reference) but writes no files
+    Scenario s = TinyScenario.hotCold(8, "variants: [handcrafted, proxy, oracle]\n");
+    Path streamed = ExperimentRunner.run(s, "x", tmp.resolve("a"), TinyScenario.options(2)).folder();
+    RunPlan plan = ScenarioCompiler.compile(s);
+    List<ReplicationResult> held = ExperimentRunner.simulate(plan, 2, (d, t) -> {});
+    assertThat(held).allSatisfy(r -> assertThat(r.rows()).isNotEmpty());
+    Path written;
+    try (ResultsFolder folder = ResultsFolder.open(tmp.resolve("b"), "test", false, m -> { })) {
+      written = ExperimentRunner.write(plan, "x", held, folder, TinyScenario.options(2),
+          ResultsWriter.Finishing.NONE).folder();
+    }
+    Map<String, byte[]> a = csvFiles(streamed);
+    Map<String, byte[]> b = csvFiles(written);
+    assertThat(a.keySet()).contains("proxy/rep-2/damon.csv", "oracle/rep-1/heatmap.csv")
+        .noneMatch(name -> name.startsWith("none/")).isEqualTo(b.keySet());
+    a.forEach((name, bytes) -> assertThat(bytes).as(name).isEqualTo(b.get(name)));
+    assertThat(Files.list(tmp.resolve("a")).map(p -> p.getFileName().toString()))
+        .as("no staging folder left").noneMatch(n -> n.startsWith("."  + s.name()));
+  }
+
+  @Test
+  void aReplicationsResultsGoToDiskAndOnlyWhatTheSummaryNeedsStays() throws IOException {
+    Scenario s = TinyScenario.hotCold(4, "");
+    RunPlan plan = ScenarioCompiler.compile(s);
+    List<ReplicationResult> one = ExperimentRunner.simulate(plan, 2, (d, t) -> {}).subList(0, 5);
+    Path dir = Files.createDirectory(tmp.resolve("staging"));
+    List<ReplicationResult> kept = ExperimentRunner.writeAndDropRunFiles(dir, s, one);
+    assertThat(kept).hasSameSizeAs(one);
+    for (int i = 0; i < one.size(); i++) {
+      ReplicationResult full = one.get(i);
+      ReplicationResult light = kept.get(i);
+      assertThat(light.outcome()).isEqualTo(full.outcome());
+      assertThat(light.events()).isEqualTo(full.events());
+      assertThat(light.touches()).isEqualTo(full.touches());
+      assertThat(light.proxyCounters()).isEqualTo(full.proxyCounters());
+      assertThat(light.rows()).isEmpty();
+      assertThat(light.damon()).isEmpty();
+      assertThat(light.heatmap()).isEmpty();
+      Path rep = dir.resolve(full.outcome().variant().yamlName()).resolve("rep-" + full.outcome().rep());
+      assertThat(Files.readAllLines(rep.resolve("timeseries.csv"))).hasSize(full.rows().size() + 1);
+      assertThat(Files.readAllLines(rep.resolve("damon.csv"))).hasSize(full.damon().size() + 1);
+    }
+  }
+
+  @Test
+  void aFinishedReplicationIsCollectedOnlyWhenTheHeapInUseIsLarge() {
+    assertThat(ExperimentRunner.worthCollecting(ExperimentRunner.COLLECT_ABOVE_BYTES)).isFalse();
+    assertThat(ExperimentRunner.worthCollecting(ExperimentRunner.COLLECT_ABOVE_BYTES + 1)).isTrue();
+    assertThat(ExperimentRunner.worthCollecting(10L << 20)).isFalse();
+  }
+
+  @Test
   void aDifferentSeedGivesDifferentResults() throws IOException {
     Scenario s = TinyScenario.hotCold(10, "");
     Path a = ExperimentRunner.run(s, "x", tmp.resolve("a"), TinyScenario.options(2)).folder();

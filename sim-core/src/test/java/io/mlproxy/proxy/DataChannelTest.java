@@ -50,6 +50,33 @@ class DataChannelTest {
     }
 
     @Test
+    void aMessageBeyondTheBuffersFirstSizeIsHeldWhileItArrivesAndApplied() {
+        Fixture f = new Fixture();
+        f.proxy.init(new ProxyConfig(Fixture.PAGES, 1, 1 << 20, 16, 4096, 8, 1, 1_000, 2_000, 1024),
+                ModeThresholds.defaults());
+        f.proxy.start();
+        long g = f.proxy.prepareDataset();
+        DataChannel ch = new DataChannel(f.proxy);
+        assertThat(ch.freeBytes()).isEqualTo(1 << 20); // the bound, not the room allocated so far
+        Recommendation.Builder r = Recommendation.builder(g);
+        for (int p = 0; p < 3_000; p++) {
+            r.region(p, p + 1, 1, 900);
+        }
+        byte[] m = RecommendationCodec.encode(r.build());
+        assertThat(m.length).isGreaterThan(DataChannel.INITIAL_BYTES);
+        int step = 1_000;
+        for (int p = 0; p < m.length - 1; p += step) {
+            ch.writeRecommendation(m, p, Math.min(step, m.length - 1 - p));
+        }
+        assertThat(ch.pendingBytes()).isEqualTo(m.length - 1);
+        assertThat(ch.freeBytes()).isEqualTo((1 << 20) - (m.length - 1));
+        ch.writeRecommendation(m, m.length - 1, 1);
+        assertThat(ch.pendingBytes()).isZero();
+        assertThat(f.counter("messages_accepted")).isEqualTo(1);
+        assertThat(f.proxy.hintTable().orElseThrow().size()).isEqualTo(3_000);
+    }
+
+    @Test
     void aWriteThatDoesNotFitIsEnospcAndChangesNothing() {
         Fixture f = smallBuffer(100, 16);
         long g = f.proxy.prepareDataset();
