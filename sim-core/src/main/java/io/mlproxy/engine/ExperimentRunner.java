@@ -247,19 +247,18 @@ public final class ExperimentRunner {
     Semaphore cpu = new Semaphore(jobs, true);
     java.util.concurrent.atomic.LongAdder simulated = new java.util.concurrent.atomic.LongAdder();
     progress.started(simulated::sum, s.durationUs() * total, total);
-    List<ReplicationGroup> groups = new ArrayList<>();
+    // the variants of a group move in lockstep (the common stream's window), so one group keeps
+    // up to variants.size() jobs busy until its end; more groups only when there are more jobs
+    int inFlight = Math.min(s.replications(), (jobs + variants.size() - 1) / variants.size());
+    // a job would idle: each group produces its stream on a thread of its own
+    boolean readAhead = inFlight * variants.size() < jobs;
+    List<Callable<List<ReplicationResult>>> groups = new ArrayList<>();
     for (int rep = 1; rep <= s.replications(); rep++) {
       long seed = SeedPlan.replicationSeed(s.seed(), rep);
       ReplicationGroup group = new ReplicationGroup(plan, variants, rep, seed, cpu,
-          () -> progress.update(done.incrementAndGet(), total), profile).reportingTo(simulated);
+          () -> progress.update(done.incrementAndGet(), total), profile).reportingTo(simulated)
+          .readingAhead(readAhead);
       groups.add(() -> onReplication.apply(group.call()));
-    }
-    // the variants of a group move in lockstep (the common stream's window), so one group keeps
-    // up to variants.size() jobs busy until its end; more groups only when there are more jobs
-    int inFlight = Math.min(groups.size(), (jobs + variants.size() - 1) / variants.size());
-    if (inFlight * variants.size() < jobs) {
-      // a job would idle: each group produces its stream on a thread of its own
-      groups.forEach(g -> g.readingAhead(true));
     }
     List<ReplicationResult> results = new ArrayList<>(total);
     for (List<ReplicationResult> group : ParallelRunner.run(groups, inFlight, n -> { })) {
