@@ -3,15 +3,7 @@ package io.mlproxy.bench;
 import io.mlproxy.workload.AccessStream;
 import io.mlproxy.workload.TraceSpec;
 import io.mlproxy.workload.Traces;
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
@@ -87,34 +79,21 @@ public final class LackeyToOracleGeneral {
             first[pages[i]] = i;
         }
         long total = (long) n * copies;
-        try {
-            Path dir = target.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "oracle", ".part");
-            ByteBuffer rec = ByteBuffer.allocate(OracleGeneralFile.RECORD * 4096).order(ByteOrder.LITTLE_ENDIAN);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                long index = 0;
-                for (int c = 0; c < copies; c++) {
-                    long base = (long) c * n;
-                    for (int i = 0; i < n; i++, index++) {
-                        long next;
-                        if (nextInCopy[i] >= 0) {
-                            next = base + nextInCopy[i];
-                        } else {
-                            next = c + 1 < copies ? base + n + first[pages[i]] : -1;
-                        }
-                        rec.putInt((int) (index / rate)).putLong(pages[i]).putInt(4096).putLong(next);
-                        if (!rec.hasRemaining()) {
-                            out.write(rec.array(), 0, rec.position());
-                            rec.clear();
-                        }
+        try (OracleGeneralFile.Writer w = new OracleGeneralFile.Writer(target)) {
+            long index = 0;
+            for (int c = 0; c < copies; c++) {
+                long base = (long) c * n;
+                for (int i = 0; i < n; i++, index++) {
+                    long next;
+                    if (nextInCopy[i] >= 0) {
+                        next = base + nextInCopy[i];
+                    } else {
+                        next = c + 1 < copies ? base + n + first[pages[i]] : -1;
                     }
+                    w.record(index / rate, pages[i], 4096, next);
                 }
-                out.write(rec.array(), 0, rec.position());
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write oracleGeneral trace " + target + ": " + e.getMessage(), e);
+            w.commit();
         }
         return total;
     }

@@ -36,28 +36,85 @@ final class OracleGeneralFile {
             next[i] = seenAt[pages[i]];
             seenAt[pages[i]] = i;
         }
-        try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), "oracle", ".part");
-            ByteBuffer rec = ByteBuffer.allocate(RECORD * 4096).order(ByteOrder.LITTLE_ENDIAN);
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
-                int batch = 0;
-                for (int i = 0; i < n; i++) {
-                    while (i >= touches.batchEnds()[batch]) {
-                        batch++;
-                    }
-                    long timeS = touches.batchTimes()[batch] / 1_000_000L;
-                    rec.putInt((int) timeS).putLong(pages[i]).putInt(objectSize).putLong(next[i]);
-                    if (!rec.hasRemaining()) {
-                        out.write(rec.array(), 0, rec.position());
-                        rec.clear();
-                    }
+        try (Writer w = new Writer(target)) {
+            int batch = 0;
+            for (int i = 0; i < n; i++) {
+                while (i >= touches.batchEnds()[batch]) {
+                    batch++;
                 }
-                out.write(rec.array(), 0, rec.position());
+                w.record(touches.batchTimes()[batch] / 1_000_000L, pages[i], objectSize, next[i]);
             }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write oracleGeneral trace " + target, e);
+            w.commit();
+        }
+    }
+
+    /**
+     * Writes oracleGeneral records to a temporary file beside {@code target}, moved into place by
+     * {@link #commit()} (so a concurrent reader never sees half a trace); closing without a commit
+     * deletes it.
+     */
+    static final class Writer implements AutoCloseable {
+        private final Path target;
+        private final Path tmp;
+        private final OutputStream out;
+        private final ByteBuffer rec = ByteBuffer.allocate(RECORD * 4096).order(ByteOrder.LITTLE_ENDIAN);
+        private boolean committed;
+
+        Writer(Path target) {
+            this.target = target;
+            try {
+                Path dir = target.toAbsolutePath().getParent();
+                Files.createDirectories(dir);
+                tmp = Files.createTempFile(dir, "oracle", ".part");
+                out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        /** Appends one record. */
+        void record(long timeS, long objId, int objSize, long nextAccessVtime) {
+            rec.putInt((int) timeS).putLong(objId).putInt(objSize).putLong(nextAccessVtime);
+            if (!rec.hasRemaining()) {
+                flush();
+            }
+        }
+
+        /** Writes what is buffered and moves the file into place. */
+        void commit() {
+            flush();
+            try {
+                out.close();
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+            committed = true;
+        }
+
+        private void flush() {
+            try {
+                out.write(rec.array(), 0, rec.position());
+            } catch (IOException e) {
+                throw failed(e);
+            }
+            rec.clear();
+        }
+
+        private UncheckedIOException failed(IOException e) {
+            return new UncheckedIOException("cannot write oracleGeneral trace " + target + ": " + e.getMessage(), e);
+        }
+
+        @Override
+        public void close() {
+            if (!committed) {
+                try {
+                    out.close();
+                    Files.deleteIfExists(tmp);
+                } catch (IOException e) {
+                    // the write already failed; a temporary file left behind is harmless
+                }
+            }
         }
     }
 }
