@@ -20,8 +20,8 @@ import java.util.stream.Stream;
  * scenario (three simulated seconds, the run's variants, so that it loads no class the run would
  * not) into a temporary folder and writes its report and index through the same code the run's
  * own report uses. In a fresh JVM the first report pays
- * for Tablesaw's class-path scan (ClassGraph over the shaded jar), JFreeChart, Java2D, the fonts,
- * the PNG writer and the CSV readers, one to three seconds; paid here, that time leaves the run's
+ * for Tablesaw's first use, JFreeChart, Java2D, the fonts, the PNG writer and the CSV readers, up to
+ * a second or two; paid here, that time leaves the run's
  * critical path (on a second core it is free). A failure here changes nothing: the run's report
  * does the same work itself.
  */
@@ -65,8 +65,8 @@ final class ReportWarmup {
 
   /**
    * Starts, first thing in a command that will write a report, what any report needs whatever the
-   * scenario: Tablesaw's class-path scan (the slowest single step of a cold report), Java2D and the
-   * fonts, and JFreeChart with its SVG and PNG output. Returns the thread (for tests).
+   * scenario: Tablesaw's first use (without its class-path scan: {@link io.mlproxy.report.Tables}),
+   * Java2D and the fonts, and JFreeChart with its SVG and PNG output. Returns the thread (for tests).
    */
   static Thread startEarly() {
     // slf4j set up here, on the calling thread, before the warm-up's libraries log: a thread that
@@ -89,7 +89,7 @@ final class ReportWarmup {
 
   /** The scenario-independent part of a report's first use. */
   static void early() {
-    tech.tablesaw.api.Table.create("warm-up");
+    io.mlproxy.report.Tables.initialise();
     org.jfree.data.xy.XYSeries series = new org.jfree.data.xy.XYSeries("warm-up");
     for (int i = 0; i < 50; i++) {
       series.add(i, i % 7);

@@ -38,7 +38,7 @@ public final class HeadlineTable {
 
   /** summary.csv as a Tablesaw table: variant, replications and one column per metric. */
   public static Table build(List<VariantSummary> summary) {
-    Table t = Table.create("headline");
+    Table t = Tables.create("headline");
     t.addColumns(StringColumn.create("variant", summary.stream().map(VariantSummary::variant)
         .toArray(String[]::new)));
     t.addColumns(IntColumn.create("replications", summary.stream()

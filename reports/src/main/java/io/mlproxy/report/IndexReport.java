@@ -114,7 +114,7 @@ public final class IndexReport {
       gap.append(proxy.map(v -> v.get(SummaryMetric.GAP_CLOSED)).orElse(Double.NaN));
       rec.append(proxy.map(v -> v.get(SummaryMetric.TIME_RECOMMENDATION_PCT)).orElse(Double.NaN));
     }
-    Table t = Table.create("index");
+    Table t = Tables.create("index");
     t.addColumns(scenario, folder, best, diff, diffCi, p, gap, rec);
     return t;
   }
