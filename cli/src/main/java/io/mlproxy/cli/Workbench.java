@@ -54,8 +54,12 @@ public final class Workbench implements Runnable {
   public static void main(String[] args) {
     mainNanos = System.nanoTime();
     mainMillis = System.currentTimeMillis();
-    mainCpuNanos = io.mlproxy.engine.RunProfile.processCpuNanos();
-    returnFreeHeap();
+    // the JVM's management beans take a few tens of milliseconds to set up in a fresh JVM: read the
+    // process CPU only when a profile will print it, and set the heap ratios off the main thread
+    mainCpuNanos = List.of(args).contains("--profile") ? io.mlproxy.engine.RunProfile.processCpuNanos() : -1;
+    Thread heap = new Thread(Workbench::returnFreeHeap, "heap-ratios");
+    heap.setDaemon(true);
+    heap.start();
     if (args.length > 0 && (args[0].equals("run") || args[0].equals("report"))) {
       // a report's first use is slow in a fresh JVM: begin with what every report needs
       ReportWarmup.startEarly();
