@@ -160,9 +160,10 @@ final class Regions implements RegionsView {
     void checkAccesses(AccessBitSource source, int maxNrAccesses) {
         for (int i = 0; i < count; i++) {
             // cap at max: a caller sampling more often than aggregation/sampling must not overflow the scale
-            if (source.testAndClearAccessed(samplePage[i]) && nrAccesses[i] < maxNrAccesses) {
-                nrAccesses[i]++;
-            }
+            boolean accessed = source.testAndClearAccessed(samplePage[i]);
+            int nr = nrAccesses[i];
+            // no branch: whether a sampled page was accessed is a coin toss the predictor keeps losing
+            nrAccesses[i] = nr + (accessed & nr < maxNrAccesses ? 1 : 0);
         }
     }
 

@@ -250,8 +250,12 @@ final class CommonStream {
     }
   }
 
-  /** Reads the chunks in order, one touch array copy per batch. */
-  private final class Reader implements AccessStream {
+  /**
+   * Reads the chunks in order, one touch array copy per batch, or lends them: a lent run is the
+   * rest of the current chunk, which stays in the window (this reader's cursor is on it) until the
+   * reader asks for the next.
+   */
+  private final class Reader implements AccessStream, TickReader.Lending {
     private final int index;
     private long k;
     private Chunk current;
@@ -269,8 +273,33 @@ final class CommonStream {
 
     @Override
     public int read(int[] pages, long[] timesUs, int max) {
-      if (done) {
+      if (!atTouch()) {
         return 0;
+      }
+      int n = Math.min(max, current.length - pos);
+      System.arraycopy(current.pages, pos, pages, 0, n);
+      System.arraycopy(current.times, pos, timesUs, 0, n);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public boolean lend(TickReader.Run into) {
+      if (!atTouch()) {
+        return false;
+      }
+      into.pages = current.pages;
+      into.times = current.times;
+      into.from = pos;
+      into.to = current.length;
+      pos = current.length;
+      return true;
+    }
+
+    /** Moves to the next chunk when the current one is used up; false at the end of the stream. */
+    private boolean atTouch() {
+      if (done) {
+        return false;
       }
       if (current == null || pos == current.length) {
         if (current != null) {
@@ -280,14 +309,10 @@ final class CommonStream {
         pos = 0;
         if (current == null) {
           done = true;
-          return 0;
+          return false;
         }
       }
-      int n = Math.min(max, current.length - pos);
-      System.arraycopy(current.pages, pos, pages, 0, n);
-      System.arraycopy(current.times, pos, timesUs, 0, n);
-      pos += n;
-      return n;
+      return true;
     }
 
     @Override

@@ -120,9 +120,9 @@ final class ProxySide implements JudgementSink {
 
   /** The proxy's columns of the row ending at {@code nowUs}. */
   ProxyColumns columns(long nowUs, int pressurePermille) {
-    var counters = proxy.counters();
-    long ml = counters.get("decisions_ml");
-    long def = counters.get("decisions_default");
+    long[] decisions = proxy.decisionCounts();
+    long ml = decisions[0];
+    long def = decisions[1];
     long dm = ml - lastDecisionsMl;
     long dd = def - lastDecisionsDefault;
     lastDecisionsMl = ml;

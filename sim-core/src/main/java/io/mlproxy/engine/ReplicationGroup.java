@@ -186,10 +186,12 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
   }
 
   /** The touches of {@code source} before {@code endUs}: a variant's view of a stream the oracle reads past the end. */
-  private static final class EndAt implements AccessStream {
+  static final class EndAt implements AccessStream, TickReader.Lending {
     private final AccessStream source;
     private final long endUs;
     private boolean ended;
+    /** For {@link #lend} from a source that does not lend: one batch of the source read at a time. */
+    private TickReader.Run own;
 
     EndAt(AccessStream source, long endUs) {
       this.source = source;
@@ -220,6 +222,44 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
       }
       ended = n == 0;
       return n;
+    }
+
+    @Override
+    public boolean lend(TickReader.Run into) {
+      if (ended) {
+        return false;
+      }
+      if (source instanceof TickReader.Lending lending) {
+        if (!lending.lend(into)) {
+          ended = true;
+          return false;
+        }
+      } else {
+        if (own == null) {
+          own = new TickReader.Run();
+          own.pages = new int[8192];
+          own.times = new long[8192];
+        }
+        into.pages = own.pages;
+        into.times = own.times;
+        into.from = 0;
+        into.to = source.read(own.pages, own.times, own.pages.length);
+        if (into.to == 0) {
+          ended = true;
+          return false;
+        }
+      }
+      if (into.times[into.to - 1] < endUs) {
+        return true;
+      }
+      // times never decrease: the run ends at its first touch at or past the end, and so does the stream
+      ended = true;
+      int to = into.from;
+      while (to < into.to && into.times[to] < endUs) {
+        to++;
+      }
+      into.to = to;
+      return to > into.from;
     }
 
     @Override

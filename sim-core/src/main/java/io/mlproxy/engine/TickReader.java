@@ -6,7 +6,8 @@ import io.mlproxy.workload.Lookahead;
 /**
  * Cuts an access stream into workload ticks: hands out the touches with time before a tick's end.
  *
- * <p>A plain stream is read in batches and the first touch of the next tick is kept for later; a
+ * <p>A plain stream is read in batches (or, when it lends its own buffers, borrowed: see {@link
+ * Lending}) and the first touch of the next tick is kept for later; a
  * {@link Lookahead} is asked for exactly the touches before the tick's end, so its notion of "now"
  * (and therefore the oracle's future) never runs ahead of the memory. Batches go into one
  * reusable pair of primitive buffers, so a tick allocates nothing.
@@ -18,10 +19,35 @@ final class TickReader implements AutoCloseable {
     void touches(int[] pages, int from, int to);
   }
 
+  /**
+   * A stream that lends runs of touches in arrays it owns instead of copying them into the
+   * reader's (a {@link CommonStream} reader: its chunks). Such a stream is read either by
+   * {@link #lend} or by {@code read}, never both.
+   */
+  interface Lending {
+    /**
+     * Points {@code into} at the next run of at least one touch, valid until the next call;
+     * returns false at the end of the stream.
+     */
+    boolean lend(Run into);
+  }
+
+  /** Touches {@code [from, to)} of {@code pages} and {@code times}, lent by a {@link Lending} stream. */
+  static final class Run {
+    int[] pages;
+    long[] times;
+    int from;
+    int to;
+  }
+
   private final AccessStream stream;
   private final Lookahead lookahead;
-  private final int[] pages;
-  private final long[] times;
+  /** The stream when it lends its runs (no copy per batch), else null. */
+  private final Lending lending;
+  private final Run run;
+  /** The current batch: this reader's own arrays, or the arrays of the run lent last. */
+  private int[] pages;
+  private long[] times;
   private int pos;
   private int len;
   private boolean ended;
@@ -29,8 +55,12 @@ final class TickReader implements AutoCloseable {
   private TickReader(AccessStream stream, Lookahead lookahead, int batch) {
     this.stream = stream;
     this.lookahead = lookahead;
-    this.pages = new int[batch];
-    this.times = new long[batch];
+    this.lending = lookahead == null && stream instanceof Lending l ? l : null;
+    this.run = lending == null ? null : new Run();
+    if (lending == null) {
+      this.pages = new int[batch];
+      this.times = new long[batch];
+    }
   }
 
   static TickReader of(AccessStream stream, int batch) {
@@ -63,9 +93,7 @@ final class TickReader implements AutoCloseable {
         if (ended) {
           return delivered;
         }
-        len = stream.read(pages, times, pages.length);
-        pos = 0;
-        if (len == 0) {
+        if (!nextBatch()) {
           ended = true;
           return delivered;
         }
@@ -84,6 +112,24 @@ final class TickReader implements AutoCloseable {
         return delivered;
       }
     }
+  }
+
+  /** Reads or borrows the next batch into pages/times[pos, len); false at the end of the stream. */
+  private boolean nextBatch() {
+    if (lending != null) {
+      if (!lending.lend(run)) {
+        pos = len;
+        return false;
+      }
+      pages = run.pages;
+      times = run.times;
+      pos = run.from;
+      len = run.to;
+      return true;
+    }
+    len = stream.read(pages, times, pages.length);
+    pos = 0;
+    return len > 0;
   }
 
   @Override

@@ -110,6 +110,25 @@ final class LruList {
         }
     }
 
+    /**
+     * The stamps while the list is stamped, else null: {@link Memory}'s batch loop gives hits their
+     * stamps itself, with the counter in a register ({@link #front()}, {@link #front(long)}), and
+     * must call {@link #moveToFront} instead once this is null.
+     */
+    long[] stampsOrNull() {
+        return stamps;
+    }
+
+    /** The last stamp given to a move to the head. */
+    long front() {
+        return front;
+    }
+
+    /** Sets the last stamp given to a move to the head (after a batch of hits stamped by the caller). */
+    void front(long last) {
+        front = last;
+    }
+
     /** Moves a page that is in the list to the head (the hit path). */
     void moveToFront(int page) {
         if (stamps != null) {

@@ -162,7 +162,17 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
         }
         int nowMs = toMs(nowUs);
         if (lru != null) {
-            for (int i = from; i < to; i++) {
+            int i = from;
+            long[] stamps;
+            while (i < to && (stamps = lru.stampsOrNull()) != null) {
+                i = lruHitsStamped(pages, i, to, nowMs, stamps);
+                if (i < to) {
+                    // a fault, a watched page's first touch or a bad page number: the general path
+                    touchLru(pages[i], nowMs, nowUs);
+                    i++;
+                }
+            }
+            for (; i < to; i++) {
                 touchLru(pages[i], nowMs, nowUs);
             }
         } else if (clock != null) {
@@ -174,6 +184,41 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
                 touchSampled(pages[i], nowMs, nowUs);
             }
         }
+    }
+
+    /**
+     * The hits of {@code pages[i..to)} under a stamped LRU list, as {@link #touchLru} does them, up to
+     * the first touch that is not a plain hit (a fault, a watched page's first touch, a page out of
+     * range); returns the index of that touch, or {@code to}. No call
+     * in the loop, so the hit count, the stamp counter and the arrays stay in registers; they are
+     * written back before the caller takes the general path for the touch it stopped at.
+     */
+    private int lruHitsStamped(int[] pages, int i, int to, int nowMs, long[] stamps) {
+        long[] acc = accessed;
+        long[] res = resident;
+        int[] info = touchInfo;
+        int n = pageCount;
+        long front = lru.front();
+        long h = hits;
+        for (; i < to; i++) {
+            int page = pages[i];
+            if (page < 0 || page >= n) {
+                break;
+            }
+            int w = page >>> 6;
+            long bit = 1L << page;
+            int t = page << 1;
+            if ((res[w] & bit) == 0 || info[t + 1] == UNTOUCHED_SINCE_WATCH) {
+                break;
+            }
+            acc[w] |= bit;
+            info[t] = nowMs;
+            h++;
+            stamps[page] = ++front;
+        }
+        hits = h;
+        lru.front(front);
+        return i;
     }
 
     private void touchLru(int page, int nowMs, long nowUs) {

@@ -715,6 +715,14 @@ public final class MlModelProxy {
         return m;
     }
 
+    /**
+     * {@code decisions_ml} and {@code decisions_default} of {@link #counters} as [ml, default],
+     * without building the map (what each time-series row reads of the counters).
+     */
+    public synchronized long[] decisionCounts() {
+        return new long[] {decisionsMl, decisionsDefault};
+    }
+
     // =====================================================================================
     // internals
     // =====================================================================================

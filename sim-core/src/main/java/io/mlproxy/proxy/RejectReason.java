@@ -46,9 +46,12 @@ public enum RejectReason {
     NOT_RUNNING(Errno.EAGAIN);
 
     private final Errno errno;
+    /** Built once: the counters map is built per output row, and this was a new string each time. */
+    private final String counterName;
 
     RejectReason(Errno errno) {
         this.errno = errno;
+        this.counterName = "rejected_" + name().toLowerCase(Locale.ROOT);
     }
 
     /** The errno reported with this reason. */
@@ -58,6 +61,6 @@ public enum RejectReason {
 
     /** Name of this reason's counter, e.g. {@code rejected_bad_crc}. */
     public String counterName() {
-        return "rejected_" + name().toLowerCase(Locale.ROOT);
+        return counterName;
     }
 }

@@ -208,4 +208,92 @@ class CommonStreamTest {
     AccessStream victim = broken.reader(0);
     assertThatThrownBy(() -> drain(victim, 4096, 0)).hasMessageContaining("trace damaged");
   }
+
+  /** Every touch a tick reader hands out, tick by tick, as tick << 48 | page. */
+  private static long[] ticks(TickReader reader, long tickUs, long untilUs) {
+    List<Long> all = new ArrayList<>();
+    for (long end = tickUs; end <= untilUs; end += tickUs) {
+      long tick = end / tickUs;
+      reader.until(end, (pages, from, to) -> {
+        for (int i = from; i < to; i++) {
+          all.add(tick << 48 | pages[i]);
+        }
+      });
+    }
+    reader.close();
+    return all.stream().mapToLong(Long::longValue).toArray();
+  }
+
+  /** {@code s} behind a stream that only copies (no lending), as any other source does. */
+  private static AccessStream copying(AccessStream s) {
+    return new AccessStream() {
+      @Override
+      public int pages() {
+        return s.pages();
+      }
+
+      @Override
+      public int read(int[] pages, long[] timesUs, int max) {
+        return s.read(pages, timesUs, max);
+      }
+
+      @Override
+      public void close() {
+        s.close();
+      }
+    };
+  }
+
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void lentRunsCutIntoTheSameTicksAsCopiedBatchesWhileOtherReadersMoveTheWindow() throws Exception {
+    long tickUs = 700; // not a divisor of anything: ticks straddle batches and chunks
+    long[] expected = ticks(TickReader.of(zipf(), 8192), tickUs, 1_000_000 + tickUs);
+    CommonStream common = new CommonStream(zipf(), 3, new Semaphore(3));
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      List<Future<long[]>> got = new ArrayList<>();
+      AccessStream lending = common.reader(0);
+      assertThat(lending).isInstanceOf(TickReader.Lending.class);
+      got.add(pool.submit(() -> ticks(TickReader.of(lending, 8192), tickUs, 1_000_000 + tickUs)));
+      AccessStream copied = copying(common.reader(1));
+      got.add(pool.submit(() -> ticks(TickReader.of(copied, 1000), tickUs, 1_000_000 + tickUs)));
+      // a reader far ahead: chunks behind the slowest are recycled, so a lent chunk must stay put
+      AccessStream ahead = common.reader(2);
+      got.add(pool.submit(() -> drain(ahead, 4096, 0)));
+      assertThat(got.get(0).get()).isEqualTo(expected);
+      assertThat(got.get(1).get()).isEqualTo(expected);
+      assertThat(got.get(2).get()).hasSize(1_000_000);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theEndOfALendingStreamCutsTheRunAtItsFirstTouchAtOrPastTheEnd() {
+    // the end at a touch's very time: that touch is past the end
+    long[] firstTimes = new long[200_000];
+    AccessStream probe = zipf();
+    for (int n = 0; n < firstTimes.length; ) {
+      long[] times = new long[firstTimes.length - n];
+      int k = probe.read(new int[times.length], times, times.length);
+      System.arraycopy(times, 0, firstTimes, n, k);
+      n += k;
+    }
+    probe.close();
+    long endUs = firstTimes[123_457];
+    assertThat(endUs).isGreaterThan(firstTimes[123_456]);
+    long[] expected = ticks(TickReader.of(new ReplicationGroup.EndAt(zipf(), endUs), 8192), 1000, 400_000);
+    CommonStream common = new CommonStream(zipf(), 1, null);
+    AccessStream lent = new ReplicationGroup.EndAt(common.reader(0), endUs);
+    assertThat(lent).isInstanceOf(TickReader.Lending.class);
+    long[] got = ticks(TickReader.of(lent, 8192), 1000, 400_000);
+    assertThat(got).isEqualTo(expected);
+    assertThat(got).isNotEmpty();
+    assertThat(got).hasSize(123_457);
+    assertThat(got[got.length - 1] >>> 48).isEqualTo((firstTimes[123_456] + 1000) / 1000); // the last tick before the end
+    // a source that copies, read through the EndAt's own buffer
+    long[] viaCopies = ticks(TickReader.of(new ReplicationGroup.EndAt(copying(zipf()), endUs), 8192), 1000, 400_000);
+    assertThat(viaCopies).isEqualTo(expected);
+  }
 }

@@ -258,6 +258,19 @@ class ExecuteOperationTest {
     }
 
     @Test
+    void decisionCountsAreTheCountersOfTheMap() {
+        Fixture f = withOneHint(HintAction.CODE_PAGEOUT, 900);
+        f.proxy.forceMode(SystemMode.COLLABORATION);
+        for (int p = 0; p + 8 <= Fixture.PAGES; p += 8) {
+            f.proxy.executeOperation(p, p + 8, HintAction.CODE_KEEP);
+        }
+        long[] counts = f.proxy.decisionCounts();
+        assertThat(counts).containsExactly(f.counter("decisions_ml"), f.counter("decisions_default"));
+        assertThat(counts[0]).isPositive();
+        assertThat(counts[1]).isPositive();
+    }
+
+    @Test
     void regionsOutsideTheAddressSpaceAreEinval() {
         Fixture f = withOneHint(HintAction.CODE_PAGEOUT, 900);
         assertThatThrownBy(() -> f.proxy.executeOperation(10, 10, 0)).hasMessageContaining("EINVAL");

@@ -1,0 +1,87 @@
+package io.mlproxy.damon;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.LongRange;
+
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * damon_pa_check_accesses ({@link Regions#checkAccesses}, written without a branch on the sampled
+ * bit): nr_accesses + 1 exactly for the regions whose sampled page was accessed, never above the
+ * maximum, and every sampled bit cleared.
+ */
+class CheckAccessesPropertyTest {
+
+    /** Accessed bits in a boolean per page. */
+    private static final class Bits implements AccessBitSource {
+        final boolean[] accessed;
+
+        Bits(int pages) {
+            accessed = new boolean[pages];
+        }
+
+        @Override
+        public int pages() {
+            return accessed.length;
+        }
+
+        @Override
+        public boolean testAndClearAccessed(int page) {
+            boolean was = accessed[page];
+            accessed[page] = false;
+            return was;
+        }
+
+        @Override
+        public int residentPages(int start, int end) {
+            return end - start;
+        }
+
+        @Override
+        public int recentRefaults(int start, int end) {
+            return 0;
+        }
+
+        @Override
+        public void clearRecentRefaults() {
+        }
+    }
+
+    @Property(tries = 300)
+    void countsAccessedSamplesUpToTheMaximum(@ForAll @IntRange(min = 1, max = 40) int regionCount,
+                                             @ForAll @IntRange(min = 1, max = 25) int maxNr,
+                                             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] starts = new int[regionCount];
+        int[] ends = new int[regionCount];
+        int[] nr = new int[regionCount];
+        int[] zeros = new int[regionCount];
+        int page = 0;
+        for (int i = 0; i < regionCount; i++) {
+            starts[i] = page;
+            page += 1 + random.nextInt(6);
+            ends[i] = page;
+            // at the maximum now and then, so that the cap is crossed
+            nr[i] = random.nextInt(3) == 0 ? maxNr : random.nextInt(maxNr + 1);
+        }
+        Regions regions = new Regions(regionCount);
+        regions.set(starts, ends, nr, zeros, zeros);
+        Bits bits = new Bits(page);
+        regions.prepareAccessChecks(bits, random);
+        for (int p = 0; p < page; p++) {
+            bits.accessed[p] = random.nextBoolean();
+        }
+        boolean[] before = bits.accessed.clone();
+        regions.checkAccesses(bits, maxNr);
+        for (int i = 0; i < regionCount; i++) {
+            int sampled = regions.samplePage(i);
+            int expected = before[sampled] && nr[i] < maxNr ? nr[i] + 1 : nr[i];
+            assertThat(regions.nrAccesses(i)).as("nr_accesses of region %d", i).isEqualTo(expected);
+            assertThat(bits.accessed[sampled]).as("sampled bit of region %d", i).isFalse();
+        }
+    }
+}
