@@ -50,19 +50,6 @@ public final class Csv {
     return this;
   }
 
-  /** Appends a whole row already in this format, its line end included. */
-  Csv raw(CharSequence row) {
-    if (!firstField) {
-      throw new IllegalStateException("a raw row inside a row");
-    }
-    try {
-      out.append(row);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return this;
-  }
-
   /** Ends the current row. */
   public Csv end() {
     write("\n");

@@ -146,7 +146,7 @@ public final class ResultsWriter {
       writeCsv(repDir.resolve("timeseries.csv"), csv -> writeTimeseries(csv, r.rows()));
       writeCsv(repDir.resolve("damon.csv"), csv -> writeDamon(csv, r.damon()));
       if (!r.heatmap().isEmpty()) {
-        writeCsv(repDir.resolve("heatmap.csv"), csv -> writeHeatmap(csv, r, scenario.memory().pages()));
+        writeHeatmap(repDir.resolve("heatmap.csv"), r, scenario.memory().pages());
       }
       if (r.agentLog().length > 0) {
         Files.write(repDir.resolve("agent.log"), r.agentLog());
@@ -280,22 +280,22 @@ public final class ResultsWriter {
     }
   }
 
-  private static void writeHeatmap(Csv csv, ReplicationResult r, int pages) {
-    csv.row("time_s", "bucket", "start_page", "end_page", "access_permille", "resident_permille");
+  /** heatmap.csv: the largest file of a run, written as bytes ({@link AsciiWriter}). */
+  private static void writeHeatmap(Path file, ReplicationResult r, int pages) throws IOException {
     int buckets = ReplicationModel.heatmapBuckets(pages);
     // the bucket columns repeat on every row and the time on every bucket: formatted once each
-    String[] bucketColumns = new String[buckets];
+    byte[][] bucketColumns = new byte[buckets][];
     for (int b = 0; b < buckets; b++) {
-      bucketColumns[b] = "," + b + "," + (long) pages * b / buckets + "," + (long) pages * (b + 1) / buckets + ",";
+      bucketColumns[b] = ("," + b + "," + (long) pages * b / buckets + "," + (long) pages * (b + 1) / buckets + ",")
+          .getBytes(StandardCharsets.US_ASCII);
     }
-    StringBuilder line = new StringBuilder(64);
-    for (int[] row : r.heatmap()) {
-      String time = Csv.format(row[0] / 1e3);
-      for (int b = 0; b < buckets; b++) {
-        line.setLength(0);
-        line.append(time).append(bucketColumns[b]).append(row[b + 1]).append(',').append(row[buckets + b + 1])
-            .append('\n');
-        csv.raw(line);
+    try (AsciiWriter out = new AsciiWriter(Files.newOutputStream(file))) {
+      out.ascii("time_s,bucket,start_page,end_page,access_permille,resident_permille\n");
+      for (int[] row : r.heatmap()) {
+        byte[] time = Csv.format(row[0] / 1e3).getBytes(StandardCharsets.US_ASCII);
+        for (int b = 0; b < buckets; b++) {
+          out.bytes(time).bytes(bucketColumns[b]).decimal(row[b + 1]).ch(',').decimal(row[buckets + b + 1]).ch('\n');
+        }
       }
     }
   }
