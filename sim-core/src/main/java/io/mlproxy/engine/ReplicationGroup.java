@@ -209,19 +209,11 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
         return 0;
       }
       int n = source.read(pages, timesUs, max);
-      if (n == 0 || timesUs[n - 1] < endUs) {
-        // times never decrease: the last touch of the batch tells that none is at or past the end
-        ended = n == 0;
-        return n;
+      if (n == 0) {
+        ended = true;
+        return 0;
       }
-      for (int i = 0; i < n; i++) {
-        if (timesUs[i] >= endUs) {
-          ended = true;
-          return i;
-        }
-      }
-      ended = n == 0;
-      return n;
+      return cut(timesUs, 0, n);
     }
 
     @Override
@@ -249,17 +241,25 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
           return false;
         }
       }
-      if (into.times[into.to - 1] < endUs) {
-        return true;
+      into.to = cut(into.times, into.from, into.to);
+      return into.to > into.from;
+    }
+
+    /**
+     * The end of the touches {@code [from, to)} before {@code endUs}: {@code to}, or the first
+     * touch at or past the end, where the stream ends. Times never decrease, so the last touch tells
+     * whether any is past the end.
+     */
+    private int cut(long[] times, int from, int to) {
+      if (times[to - 1] < endUs) {
+        return to;
       }
-      // times never decrease: the run ends at its first touch at or past the end, and so does the stream
       ended = true;
-      int to = into.from;
-      while (to < into.to && into.times[to] < endUs) {
-        to++;
+      int i = from;
+      while (i < to && times[i] < endUs) {
+        i++;
       }
-      into.to = to;
-      return to > into.from;
+      return i;
     }
 
     @Override

@@ -23,28 +23,12 @@ public final class RingArrays {
     return Math.min(capacity, INITIAL);
   }
 
-  public static long[] grow(long[] a, int head, int size, int length) {
-    long[] b = new long[length];
-    copy(a, a.length, head, size, b, 1);
-    return b;
-  }
-
-  public static int[] grow(int[] a, int head, int size, int length) {
-    int[] b = new int[length];
-    copy(a, a.length, head, size, b, 1);
-    return b;
-  }
-
-  public static byte[] grow(byte[] a, int head, int size, int length) {
-    byte[] b = new byte[length];
-    copy(a, a.length, head, size, b, 1);
-    return b;
-  }
-
-  public static boolean[] grow(boolean[] a, int head, int size, int length) {
-    boolean[] b = new boolean[length];
-    copy(a, a.length, head, size, b, 1);
-    return b;
+  /** A new array of {@code length} (of {@code a}'s primitive type) holding the ring's entries, in order, from 0. */
+  @SuppressWarnings("unchecked")
+  public static <T> T grow(T a, int head, int size, int length) {
+    Object b = java.lang.reflect.Array.newInstance(a.getClass().getComponentType(), length);
+    copy(a, java.lang.reflect.Array.getLength(a), head, size, b, 1);
+    return (T) b;
   }
 
   /**
