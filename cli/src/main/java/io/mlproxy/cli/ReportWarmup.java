@@ -64,19 +64,26 @@ final class ReportWarmup {
   private ReportWarmup() {}
 
   /**
-   * Starts, first thing in a command that will write a report, what any report needs whatever the
+   * Starts, first thing in {@code workbench report}, what any report needs whatever the
    * scenario: Tablesaw's first use (without its class-path scan: {@link io.mlproxy.report.Tables}),
    * Java2D and the fonts, and JFreeChart with its SVG and PNG output. Returns the thread (for tests).
    */
   static Thread startEarly() {
-    // slf4j set up here, on the calling thread, before the warm-up's libraries log: a thread that
-    // asks for the logger factory while another initialises it gets slf4j's substitute, and DSOL's
-    // CategoryLogger then fails casting it to logback's context (ExceptionInInitializerError)
-    org.slf4j.LoggerFactory.getILoggerFactory();
+    setUpLogging();
     Thread t = new Thread(ReportWarmup::earlyQuietly, "report-warm-up-early");
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  /**
+   * Sets slf4j up on the calling thread, before any other thread logs: a thread that asks for the
+   * logger factory while another initialises it gets slf4j's substitute, and DSOL's CategoryLogger
+   * then fails casting it to logback's context (ExceptionInInitializerError). Main calls it before
+   * a run or report starts the warm-up and simulation threads.
+   */
+  static void setUpLogging() {
+    org.slf4j.LoggerFactory.getILoggerFactory();
   }
 
   private static void earlyQuietly() {
