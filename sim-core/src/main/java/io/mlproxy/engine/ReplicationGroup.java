@@ -190,8 +190,6 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
     private final AccessStream source;
     private final long endUs;
     private boolean ended;
-    /** For {@link #lend} from a source that does not lend: one batch of the source read at a time. */
-    private TickReader.Run own;
 
     EndAt(AccessStream source, long endUs) {
       this.source = source;
@@ -216,30 +214,20 @@ final class ReplicationGroup implements Callable<List<ReplicationResult>> {
       return cut(timesUs, 0, n);
     }
 
+    /** Lends when its source does (a common stream's reader); a source that copies is read by copying. */
+    @Override
+    public boolean lends() {
+      return source instanceof TickReader.Lending lending && lending.lends();
+    }
+
     @Override
     public boolean lend(TickReader.Run into) {
       if (ended) {
         return false;
       }
-      if (source instanceof TickReader.Lending lending) {
-        if (!lending.lend(into)) {
-          ended = true;
-          return false;
-        }
-      } else {
-        if (own == null) {
-          own = new TickReader.Run();
-          own.pages = new int[8192];
-          own.times = new long[8192];
-        }
-        into.pages = own.pages;
-        into.times = own.times;
-        into.from = 0;
-        into.to = source.read(own.pages, own.times, own.pages.length);
-        if (into.to == 0) {
-          ended = true;
-          return false;
-        }
+      if (!((TickReader.Lending) source).lend(into)) {
+        ended = true;
+        return false;
       }
       into.to = cut(into.times, into.from, into.to);
       return into.to > into.from;

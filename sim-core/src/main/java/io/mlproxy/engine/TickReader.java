@@ -30,6 +30,11 @@ final class TickReader implements AutoCloseable {
      * returns false at the end of the stream.
      */
     boolean lend(Run into);
+
+    /** Whether {@link #lend} can be used: false for a view of a stream that only copies. */
+    default boolean lends() {
+      return true;
+    }
   }
 
   /** Touches {@code [from, to)} of {@code pages} and {@code times}, lent by a {@link Lending} stream. */
@@ -55,7 +60,7 @@ final class TickReader implements AutoCloseable {
   private TickReader(AccessStream stream, Lookahead lookahead, int batch) {
     this.stream = stream;
     this.lookahead = lookahead;
-    this.lending = lookahead == null && stream instanceof Lending l ? l : null;
+    this.lending = lookahead == null && stream instanceof Lending l && l.lends() ? l : null;
     this.run = lending == null ? null : new Run();
     if (lending == null) {
       this.pages = new int[batch];
