@@ -14,7 +14,7 @@ import io.mlproxy.workload.Lookahead;
  */
 final class TickReader implements AutoCloseable {
 
-  /** Receives a run of touches that belong to the current tick. */
+  /** Receives a run of touches that belong to the current tick (possibly none: from == to). */
   interface TouchBatch {
     void touches(int[] pages, int from, int to);
   }
@@ -108,11 +108,11 @@ final class TickReader implements AutoCloseable {
       while (to < len && times[to] < endUs) {
         to++;
       }
-      if (to > from) {
-        sink.touches(pages, from, to);
-        delivered += to - from;
-        pos = to;
-      }
+      // an empty run too (a tick with no touch here is rare: a branch for it was compiled as a
+      // trap that deoptimised the whole compiled tick when it came)
+      sink.touches(pages, from, to);
+      delivered += to - from;
+      pos = to;
       if (to < len) {
         return delivered;
       }
