@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
+import java.util.List;
 import javax.imageio.ImageIO;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -21,7 +22,7 @@ class ChartEmbedderTest {
 
   @Property(tries = 25)
   void pngDecodesToTheChartsPixels(
-      @ForAll @Size(min = 1, max = 40) java.util.List<@DoubleRange(min = -1e6, max = 1e6) Double> values,
+      @ForAll @Size(min = 1, max = 40) List<@DoubleRange(min = -1e6, max = 1e6) Double> values,
       @ForAll @IntRange(min = 1, max = 300) int width, @ForAll @IntRange(min = 1, max = 200) int height)
       throws Exception {
     XYSeries series = new XYSeries("s");

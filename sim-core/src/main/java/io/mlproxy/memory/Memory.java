@@ -212,8 +212,8 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
             // page's first touch: the JIT compiles a branch never taken so far as a trap, and a
             // watched page appears only after the first pageout, so a second branch deoptimised the
             // whole compiled tick (recompiled at 0.2 s of C2 time, run slowly meanwhile) in every run
-            // that pages out. watch + 1 is 0 only for UNTOUCHED_SINCE_WATCH (-1).
-            int watch = info[t + 1] + 1;
+            // that pages out. (x | -x) >>> 31 is 1 for any x but 0.
+            int watch = info[t + 1] - UNTOUCHED_SINCE_WATCH;
             long watchedFirstTouch = ((watch | -watch) >>> 31) ^ 1;
             if (((~res[w] & bit) | watchedFirstTouch) != 0) {
                 break;
