@@ -11,8 +11,9 @@
 #       runs COMMAND RUNS times and prints each run's wall, user+system CPU and peak RSS
 #       (/usr/bin/time), then their medians
 #   benchmarks/whole-process.sh pair RUNS 'COMMAND A' 'COMMAND B'
-#       runs A and B alternately RUNS times each and prints the medians and the median of the
+#       runs A and B alternately RUNS times each and prints the medians, the median and range of the
 #       per-pair wall ratios A/B (pairing keeps the ratio meaningful on a machine whose speed drifts)
+#       and the median of the per-pair CPU ratios
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -61,14 +62,17 @@ case "${1:-}" in
       # shellcheck disable=SC2086
       rb="$(measure $b)"
       echo "$ra $rb" | awk '{ printf "A %s s %s s CPU %s KB | B %s s %s s CPU %s KB | A/B %.3f\n", $1, $2, $3, $4, $5, $6, $1 / $4 }' | tee -a "$out"
+      echo "$ra $rb" | awk '{ if ($5 > 0) printf "%.3f\n", $2 / $5 }' >> "$out.cpu"
     done
     echo "median A: $(awk '{print $2}' "$out" | median) s wall, $(awk '{print $4}' "$out" | median) s CPU, $(awk '{print $7}' "$out" | median) KB"
     echo "median B: $(awk '{print $11}' "$out" | median) s wall, $(awk '{print $13}' "$out" | median) s CPU, $(awk '{print $16}' "$out" | median) KB"
-    echo "median of the pairs' wall ratios A/B: $(awk '{print $NF}' "$out" | median)"
-    rm -f "$out"
+    echo "median of the pairs' wall ratios A/B: $(awk '{print $NF}' "$out" | median) (range $(awk '{print $NF}' "$out" | sort -g | sed -n '1p;$p' | paste -sd' ' | sed 's/ /–/'))"
+    # the host's speed drifts within a pair too: CPU ratios scatter as much, but show the work done
+    echo "median of the pairs' CPU ratios A/B: $(if [ -s "$out.cpu" ]; then median < "$out.cpu"; else echo "n/a (no CPU time)"; fi)"
+    rm -f "$out" "$out.cpu"
     ;;
   *)
-    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"
     exit 2
     ;;
 esac
