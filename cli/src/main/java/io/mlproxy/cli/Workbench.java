@@ -60,15 +60,14 @@ public final class Workbench implements Runnable {
     Thread heap = new Thread(Workbench::returnFreeHeap, "heap-ratios");
     heap.setDaemon(true);
     heap.start();
-    if (args.length > 0 && (args[0].equals("run") || args[0].equals("report"))) {
+    if (args.length > 0 && args[0].equals("report")) {
+      // a report's first use is slow in a fresh JVM: begin with what every report needs while the
+      // results are read (this sets slf4j up first). Not for run: its simulation keeps the cores
+      // busy (a 10 M-touch replay decodes on one and simulates on the other), where this took 0.4 s
+      // of CPU from it, and a run long enough to hide it starts the whole warm-up scenario (RunCommand)
+      ReportWarmup.startEarly();
+    } else if (args.length > 0 && args[0].equals("run")) {
       ReportWarmup.setUpLogging();
-      if (args[0].equals("report")) {
-        // a report's first use is slow in a fresh JVM: begin with what every report needs while the
-        // results are read. Not for run: its simulation keeps the cores busy (a 10 M-touch replay
-        // decodes on one and simulates on the other), where this took 0.4 s of CPU from it, and a
-        // run long enough to hide it starts the whole warm-up scenario (RunCommand)
-        ReportWarmup.startEarly();
-      }
     }
     int code;
     try {

@@ -1,13 +1,26 @@
 package io.mlproxy.report;
 
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
+import javax.imageio.ImageIO;
 
 /** Pixel statistics used to tell a drawn image from a blank one. */
 final class ImageStats {
 
   private ImageStats() {}
+
+  /** The image of an {@code <img>}'s {@code data:image/png;base64,} source, decoded by Image I/O. */
+  static BufferedImage pngOf(String src) throws IOException {
+    String prefix = "data:image/png;base64,";
+    if (!src.startsWith(prefix)) {
+      throw new AssertionError("not a base64 PNG data URI: " + src.substring(0, Math.min(40, src.length())));
+    }
+    return ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(src.substring(prefix.length()))));
+  }
 
   static int distinctColours(BufferedImage img) {
     Set<Integer> colours = new HashSet<>();

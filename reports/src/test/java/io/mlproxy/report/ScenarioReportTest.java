@@ -4,18 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -247,8 +244,7 @@ class ScenarioReportTest {
     var imgs = doc.select("img");
     assertThat(imgs).isNotEmpty();
     for (Element img : imgs) {
-      String data = img.attr("src").substring("data:image/png;base64,".length());
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(data)));
+      BufferedImage image = ImageStats.pngOf(img.attr("src"));
       assertThat(image).isNotNull();
       assertThat(image.getWidth()).isEqualTo(Integer.parseInt(img.attr("width")));
       assertThat(ImageStats.distinctColours(image)).isGreaterThan(50);
