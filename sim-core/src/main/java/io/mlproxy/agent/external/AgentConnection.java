@@ -208,6 +208,10 @@ public final class AgentConnection {
       // a reader blocked on a full inbox gives up when interrupted; one in read() sees the pipe close
       reader.interrupt();
       reader.join(waitMs);
+      // what the agent wrote to stderr before it ended must be in the log before anyone reads it;
+      // the pipe closes once the process tree is gone, so this wait is short unless a descendant
+      // escaped the kill with the pipe open
+      stderrPump.join(waitMs);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -30,10 +30,15 @@ public final class ChildProcesses {
     return LIVE.size();
   }
 
-  /** Kills a process and every descendant it has now (grandchildren too), without waiting. */
+  /**
+   * Kills a process and every descendant it has now (grandchildren too), without waiting. Only
+   * signals are sent: the process's pipes stay open for their readers until the kernel closes them.
+   */
   public static void killTree(Process p) {
     List<ProcessHandle> descendants = p.descendants().toList();
-    p.destroyForcibly();
+    // Process.destroyForcibly would also close the pipes at once and throw away what the agent
+    // wrote to stderr but nobody had read yet (its last words, usually the reason it failed)
+    p.toHandle().destroyForcibly();
     for (ProcessHandle h : descendants) {
       h.destroyForcibly();
     }
