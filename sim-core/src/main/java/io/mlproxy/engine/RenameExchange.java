@@ -38,9 +38,15 @@ final class RenameExchange {
       return null;
     }
     try {
-      LibC c = Native.load("c", LibC.class);
+      // JNA lists the system's library directories when first used, by running `ldconfig -p` (a
+      // process of its own, some 30 ms of CPU) unless this property names them; the C library is
+      // already loaded in this process, so its symbols are looked up there and no directory is needed
+      if (System.getProperty("jna.platform.library.path") == null) {
+        System.setProperty("jna.platform.library.path", "");
+      }
+      LibC c = Native.load(null, LibC.class);
       // resolve the symbol now: an old C library without renameat2 falls back from the start
-      com.sun.jna.NativeLibrary.getInstance("c").getFunction("renameat2");
+      com.sun.jna.NativeLibrary.getProcess().getFunction("renameat2");
       return c;
     } catch (LinkageError | RuntimeException e) {
       return null;
