@@ -36,11 +36,11 @@ final class PngWriter {
     int[] argb = packedArgb(image);
     boolean alpha = !opaque(argb);
     int bytesPerPixel = alpha ? 4 : 3;
-    byte[] raw = new byte[height * (1 + width * bytesPerPixel)];
+    byte[] raw = new byte[Math.multiplyExact(height, 1 + width * bytesPerPixel)];
     int at = 0;
     for (int y = 0, p = 0; y < height; y++) {
       raw[at++] = 0; // filter type None
-      at = alpha ? rgbaRow(argb, p, width, raw, at) : rgbRow(argb, p, width, raw, at);
+      at = row(argb, p, width, alpha, raw, at);
       p += width;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(raw.length / 8 + 1024);
@@ -109,25 +109,17 @@ final class PngWriter {
     return (all >>> 24) == 0xff;
   }
 
-  private static int rgbRow(int[] argb, int from, int width, byte[] raw, int at) {
+  /** One row's pixels as R, G, B (and A with {@code alpha}) bytes from {@code raw[at]}; returns the end. */
+  private static int row(int[] argb, int from, int width, boolean alpha, byte[] raw, int at) {
     for (int x = 0; x < width; x++) {
       int px = argb[from + x];
       raw[at] = (byte) (px >>> 16);
       raw[at + 1] = (byte) (px >>> 8);
       raw[at + 2] = (byte) px;
-      at += 3;
-    }
-    return at;
-  }
-
-  private static int rgbaRow(int[] argb, int from, int width, byte[] raw, int at) {
-    for (int x = 0; x < width; x++) {
-      int px = argb[from + x];
-      raw[at] = (byte) (px >>> 16);
-      raw[at + 1] = (byte) (px >>> 8);
-      raw[at + 2] = (byte) px;
-      raw[at + 3] = (byte) (px >>> 24);
-      at += 4;
+      if (alpha) {
+        raw[at + 3] = (byte) (px >>> 24);
+      }
+      at += alpha ? 4 : 3;
     }
     return at;
   }
