@@ -54,7 +54,7 @@ class AgentCheckTest {
 
   @Test
   void whatAnAgentWroteToStderrBeforeItExitedIsAlwaysInTheReport() {
-    // the agent exits while the handshake is sent; its stderr was lost in about one session of ten
+    // the agent exits while the handshake is sent; its stderr was lost in up to a quarter of sessions
     // when the kill closed the pipe before the pump had read it, or the report did not wait for it
     for (int session = 0; session < 40; session++) {
       AgentCheck.Report r = check("sh", "-c", "echo last words >&2; exit 3");
