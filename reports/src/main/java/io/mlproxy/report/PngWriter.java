@@ -36,7 +36,8 @@ final class PngWriter {
     int[] argb = packedArgb(image);
     boolean alpha = !opaque(argb);
     int bytesPerPixel = alpha ? 4 : 3;
-    byte[] raw = new byte[Math.multiplyExact(height, 1 + width * bytesPerPixel)];
+    // a row's bytes can overflow before the whole does (a very wide image): both are checked
+    byte[] raw = new byte[Math.multiplyExact(height, Math.addExact(1, Math.multiplyExact(width, bytesPerPixel)))];
     int at = 0;
     for (int y = 0, p = 0; y < height; y++) {
       raw[at++] = 0; // filter type None
