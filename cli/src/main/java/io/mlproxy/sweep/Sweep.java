@@ -16,7 +16,6 @@ import io.mlproxy.scenario.ScenarioError;
 import io.mlproxy.scenario.ScenarioException;
 import io.mlproxy.scenario.ScenarioLoader;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -213,22 +212,16 @@ public final class Sweep {
   private static void appendRows(StringBuilder out, Plan plan, SweepPoint pt, Path summary, boolean header)
       throws IOException {
     List<String> lines = Files.readAllLines(summary, StandardCharsets.UTF_8);
-    StringWriter prefix = new StringWriter();
-    Csv c = new Csv(prefix);
     if (header) {
-      c.text("point");
+      List<String> names = new ArrayList<>(List.of("point"));
       for (SweepParam p : plan.params()) {
-        c.text(p.field());
+        names.add(p.field());
       }
-      out.append(prefix).append(',').append(lines.get(0)).append('\n');
-      prefix.getBuffer().setLength(0);
-      c = new Csv(prefix);
+      out.append(Csv.fields(names)).append(',').append(lines.get(0)).append('\n');
     }
-    c.text(pt.name());
-    for (String v : pt.values().values()) {
-      c.text(v);
-    }
-    String p = prefix.toString();
+    List<String> values = new ArrayList<>(List.of(pt.name()));
+    values.addAll(pt.values().values());
+    String p = Csv.fields(values);
     for (String line : lines.subList(1, lines.size())) {
       out.append(p).append(',').append(line).append('\n');
     }

@@ -10,15 +10,31 @@ import java.math.RoundingMode;
  * Writes CSV rows with the project's fixed number format, so equal results give equal bytes.
  *
  * <p>Doubles get at most six decimals, no exponent and no trailing zeros; NaN is an empty field;
- * text fields are quoted per RFC 4180 only when they need it.
+ * text fields are quoted per RFC 4180 only when they need it. A row is assembled here and handed to
+ * the writer whole at {@link #end}: one call per row rather than two per field (a scenario's
+ * timeseries and DAMON files are millions of fields, and each call into a {@code BufferedWriter}
+ * takes its lock and checks its state).
  */
 public final class Csv {
 
   private final Writer out;
+  private final StringBuilder line = new StringBuilder(256);
   private boolean firstField = true;
 
   public Csv(Writer out) {
     this.out = out;
+  }
+
+  /** The text fields as one CSV fragment (no line end), each quoted if it needs it. */
+  public static String fields(Iterable<String> values) {
+    StringBuilder sb = new StringBuilder();
+    for (String v : values) {
+      if (sb.length() > 0) {
+        sb.append(',');
+      }
+      sb.append(quote(v == null ? "" : v));
+    }
+    return sb.toString();
   }
 
   /** Writes a header or any row of plain text fields. */
@@ -31,36 +47,46 @@ public final class Csv {
 
   /** Appends a text field, quoted if it holds a comma, quote or line break. */
   public Csv text(String value) {
-    sep();
-    write(quote(value == null ? "" : value));
+    sep().append(quote(value == null ? "" : value));
     return this;
   }
 
   /** Appends an integer field. */
   public Csv num(long value) {
-    sep();
-    write(Long.toString(value));
+    sep().append(value);
     return this;
   }
 
   /** Appends a decimal field (empty for NaN or infinity). */
   public Csv num(double value) {
-    sep();
-    write(format(value));
+    append(sep(), value);
     return this;
   }
 
-  /** Ends the current row. */
+  /** Ends the current row and writes it. */
   public Csv end() {
-    write("\n");
+    line.append('\n');
+    try {
+      out.append(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    line.setLength(0);
     firstField = true;
     return this;
   }
 
   /** The project's decimal format: up to six decimals, plain notation, empty when undefined. */
   public static String format(double value) {
+    StringBuilder sb = new StringBuilder(24);
+    append(sb, value);
+    return sb.toString();
+  }
+
+  /** Appends {@code value} in {@link #format}'s format. */
+  private static void append(StringBuilder sb, double value) {
     if (Double.isNaN(value) || Double.isInfinite(value)) {
-      return "";
+      return;
     }
     double scaled = value * 1e6;
     if (Math.abs(scaled) < 1e15) {
@@ -69,21 +95,22 @@ public final class Csv {
       // the result equals the BigDecimal path below (BigDecimal costs ~1 µs per number).
       double units = Math.rint(scaled);
       if (0.5 - Math.abs(scaled - units) > Math.ulp(scaled)) {
-        return plain((long) units);
+        plain(sb, (long) units);
+        return;
       }
     }
-    return exact(value);
+    sb.append(exact(value));
   }
 
-  /** {@code units} millionths in plain notation without trailing zeros. */
-  private static String plain(long units) {
+  /** Appends {@code units} millionths in plain notation without trailing zeros. */
+  private static void plain(StringBuilder sb, long units) {
     if (units == 0) {
-      return "0";
+      sb.append('0');
+      return;
     }
     long a = Math.abs(units);
     long whole = a / 1_000_000L;
     long frac = a % 1_000_000L;
-    StringBuilder sb = new StringBuilder(24);
     if (units < 0) {
       sb.append('-');
     }
@@ -95,13 +122,15 @@ public final class Csv {
         digits--;
       }
       sb.append('.');
-      String f = Long.toString(frac);
-      for (int i = f.length(); i < digits; i++) {
+      int length = 1;
+      for (long rest = frac; rest >= 10; rest /= 10) {
+        length++;
+      }
+      for (int i = length; i < digits; i++) {
         sb.append('0');
       }
-      sb.append(f);
+      sb.append(frac);
     }
-    return sb.toString();
   }
 
   /** The format computed with BigDecimal from the double's exact binary value. */
@@ -125,18 +154,12 @@ public final class Csv {
     return needs ? '"' + s.replace("\"", "\"\"") + '"' : s;
   }
 
-  private void sep() {
+  /** The row so far, with a separator unless this is its first field. */
+  private StringBuilder sep() {
     if (!firstField) {
-      write(",");
+      line.append(',');
     }
     firstField = false;
-  }
-
-  private void write(String s) {
-    try {
-      out.write(s);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return line;
   }
 }

@@ -3,7 +3,11 @@ package io.mlproxy.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
+import net.jqwik.api.From;
+import net.jqwik.api.Provide;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import org.junit.jupiter.api.Test;
@@ -50,5 +54,51 @@ class CsvTest {
     StringWriter w = new StringWriter();
     new Csv(w).text("plain").text("a,b").text("say \"hi\"").num(3).num(0.25).end().row("x", "y");
     assertThat(w.toString()).isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",3,0.25\nx,y\n");
+  }
+
+  @Test
+  void emptyFieldsKeepTheirSeparatorsAndARowReachesTheWriterAtItsEnd() {
+    StringWriter w = new StringWriter();
+    Csv csv = new Csv(w).text("").num(Double.NaN).num(-7);
+    assertThat(w.toString()).isEmpty();
+    csv.end().text(null).end();
+    assertThat(w.toString()).isEqualTo(",,-7\n\n");
+  }
+
+  @Test
+  void fieldsMakeOneFragmentOfQuotedText() {
+    assertThat(Csv.fields(java.util.List.of("p1", "a,b", ""))).isEqualTo("p1,\"a,b\",");
+    assertThat(Csv.fields(java.util.List.of())).isEmpty();
+  }
+
+  /** Rows of random fields come out as each field's own format joined by commas, one line per row. */
+  @Property(tries = 300)
+  void aRowIsItsFieldsFormatsJoined(@ForAll java.util.List<@From("field") Object> fields) {
+    StringWriter w = new StringWriter();
+    Csv csv = new Csv(w);
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < fields.size(); i++) {
+      Object f = fields.get(i);
+      expected.append(i == 0 ? "" : ",");
+      if (f instanceof Long l) {
+        csv.num(l);
+        expected.append(Long.toString(l));
+      } else if (f instanceof Double d) {
+        csv.num(d);
+        expected.append(Double.isFinite(d) ? Csv.exact(d) : "");
+      } else {
+        csv.text((String) f);
+        expected.append(Csv.quote((String) f));
+      }
+    }
+    csv.end();
+    assertThat(w.toString()).isEqualTo(expected.append('\n').toString());
+  }
+
+  @Provide
+  Arbitrary<Object> field() {
+    return Arbitraries.oneOf(Arbitraries.longs().map(l -> (Object) l), Arbitraries.doubles().map(d -> (Object) d),
+        Arbitraries.of(Double.NaN, 0.0000005, -0.0000015, 1e300).map(d -> (Object) d),
+        Arbitraries.strings().ofMaxLength(6).withChars("ab,\"\n\r").map(t -> (Object) t));
   }
 }
