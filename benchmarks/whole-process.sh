@@ -11,9 +11,9 @@
 #       runs COMMAND RUNS times and prints each run's wall, user+system CPU and peak RSS
 #       (/usr/bin/time), then their medians
 #   benchmarks/whole-process.sh pair RUNS 'COMMAND A' 'COMMAND B'
-#       runs A and B alternately RUNS times each and prints the medians, the median and range of the
-#       per-pair wall ratios A/B (pairing keeps the ratio meaningful on a machine whose speed drifts)
-#       and the median of the per-pair CPU ratios
+#       runs A and B RUNS times each (A first in odd pairs, B first in even ones) and prints the
+#       medians, the median and range of the per-pair wall ratios A/B (pairing keeps the ratio
+#       meaningful on a machine whose speed drifts) and the median of the per-pair CPU ratios
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -56,11 +56,20 @@ case "${1:-}" in
     a="${3:?}"
     b="${4:?}"
     out="$(mktemp)"
-    for _ in $(seq "$runs"); do
-      # shellcheck disable=SC2086 # each command is split as a shell splits words
-      ra="$(measure $a)"
-      # shellcheck disable=SC2086
-      rb="$(measure $b)"
+    for i in $(seq "$runs"); do
+      # alternate which runs first, so that neither gains from the other's warm page cache or from
+      # the host's drift within a pair (the pair's line keeps the A ... | B ... layout either way)
+      if (( i % 2 )); then
+        # shellcheck disable=SC2086 # each command is split as a shell splits words
+        ra="$(measure $a)"
+        # shellcheck disable=SC2086
+        rb="$(measure $b)"
+      else
+        # shellcheck disable=SC2086
+        rb="$(measure $b)"
+        # shellcheck disable=SC2086
+        ra="$(measure $a)"
+      fi
       echo "$ra $rb" | awk '{ printf "A %s s %s s CPU %s KB | B %s s %s s CPU %s KB | A/B %.3f\n", $1, $2, $3, $4, $5, $6, $1 / $4 }' | tee -a "$out"
       echo "$ra $rb" | awk '{ if ($5 > 0) printf "%.3f\n", $2 / $5 }' >> "$out.cpu"
     done
