@@ -28,10 +28,12 @@ public final class Csv {
   /** The text fields as one CSV fragment (no line end), each quoted if it needs it. */
   public static String fields(Iterable<String> values) {
     StringBuilder sb = new StringBuilder();
+    boolean first = true;
     for (String v : values) {
-      if (sb.length() > 0) {
+      if (!first) {
         sb.append(',');
       }
+      first = false;
       sb.append(quote(v == null ? "" : v));
     }
     return sb.toString();

@@ -69,6 +69,8 @@ class CsvTest {
   void fieldsMakeOneFragmentOfQuotedText() {
     assertThat(Csv.fields(java.util.List.of("p1", "a,b", ""))).isEqualTo("p1,\"a,b\",");
     assertThat(Csv.fields(java.util.List.of())).isEmpty();
+    // an empty first field keeps its comma (a sweep value may be empty)
+    assertThat(Csv.fields(java.util.Arrays.asList("", null, "x"))).isEqualTo(",,x");
   }
 
   /** Rows of random fields come out as each field's own format joined by commas, one line per row. */
