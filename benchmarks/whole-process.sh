@@ -13,7 +13,12 @@
 #   benchmarks/whole-process.sh pair RUNS 'COMMAND A' 'COMMAND B'
 #       runs A and B RUNS times each (A first in odd pairs, B first in even ones) and prints the
 #       medians, the median and range of the per-pair wall ratios A/B (pairing keeps the ratio
-#       meaningful on a machine whose speed drifts) and the median of the per-pair CPU ratios
+#       meaningful on a machine whose speed drifts) with a 95 % confidence interval of that median,
+#       and the median of the per-pair CPU ratios
+#   benchmarks/whole-process.sh stats < RATIOS
+#       the summary pair prints, of ratios given one per line: median, range, how many exceed 1, and
+#       the distribution-free confidence interval of the median (order statistics k and n+1-k of
+#       the n sorted ratios, k the largest with P(Binomial(n, 1/2) < k) <= 2.5 %; it needs 6 ratios)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
@@ -29,7 +34,32 @@ median() { # reads numbers, prints their median
   sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
+ratio_stats() { # reads ratios A/B, one per line; prints their median, range, wins of B and median's 95 % interval
+  sort -g | awk '
+    { r[NR] = $1; if ($1 > 1) wins++ }
+    END {
+      n = NR
+      if (n == 0) { print "no ratios"; exit 1 }
+      med = (n % 2) ? r[(n + 1) / 2] : (r[n / 2] + r[n / 2 + 1]) / 2
+      printf "median of the pairs'"'"' wall ratios A/B: %.3f (range %.3f–%.3f; B quicker in %d of %d pairs)\n", med, r[1], r[n], wins, n
+      # P(X <= i) of X ~ Binomial(n, 1/2), in logs so that a long series does not underflow
+      logc = 0; cdf = 0; k = 0
+      for (i = 0; i < n; i++) {
+        if (i > 0) logc += log((n - i + 1) / i)
+        cdf += exp(logc - n * log(2))
+        if (cdf > 0.025) break
+        k = i + 1
+        tail = cdf
+      }
+      if (k == 0) { printf "95 %% confidence interval of that median: too few pairs (%d; it needs 6)\n", n; exit }
+      printf "95 %% confidence interval of that median: %.3f–%.3f (order statistics %d and %d of %d, coverage %.1f %%)\n", r[k], r[n + 1 - k], k, n + 1 - k, n, 100 * (1 - 2 * tail)
+    }'
+}
+
 case "${1:-}" in
+  stats)
+    ratio_stats
+    ;;
   traces)
     dir="${2:?usage: whole-process.sh traces DIR}"
     mkdir -p "$dir"
@@ -75,7 +105,7 @@ case "${1:-}" in
     done
     echo "median A: $(awk '{print $2}' "$out" | median) s wall, $(awk '{print $4}' "$out" | median) s CPU, $(awk '{print $7}' "$out" | median) KB"
     echo "median B: $(awk '{print $11}' "$out" | median) s wall, $(awk '{print $13}' "$out" | median) s CPU, $(awk '{print $16}' "$out" | median) KB"
-    echo "median of the pairs' wall ratios A/B: $(awk '{print $NF}' "$out" | median) (range $(awk '{print $NF}' "$out" | sort -g | sed -n '1p;$p' | paste -sd' ' | sed 's/ /–/'))"
+    awk '{print $NF}' "$out" | ratio_stats
     # the host's speed drifts within a pair too: CPU ratios scatter as much, but show the work done
     echo "median of the pairs' CPU ratios A/B: $(if [ -s "$out.cpu" ]; then median < "$out.cpu"; else echo "n/a (no CPU time)"; fi)"
     rm -f "$out" "$out.cpu"
