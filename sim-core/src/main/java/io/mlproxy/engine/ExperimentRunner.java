@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -119,15 +120,13 @@ public final class ExperimentRunner {
    */
   static List<ReplicationResult> writeAndDropRunFiles(Path staging, Scenario s, List<ReplicationResult> results) {
     ResultsWriter.writeRunFiles(staging, s, s.variants(), results);
-    List<ReplicationResult> kept = results.stream().map(ResultsWriter::withoutRunFiles).toList();
-    collectFinishedReplication();
-    return kept;
+    return results.stream().map(ResultsWriter::withoutRunFiles).toList();
   }
 
   /**
    * A replication's state (memories, look-ahead ring, stream chunks, proxies and agents: tens of
-   * MB at 100,000 touches/s, mostly in the old generation by then) is garbage once its files are
-   * written, but G1 only finds that out at its next marking, which it starts late: the next
+   * MB at 100,000 touches/s, mostly in the old generation by then) is garbage once it ends (only
+   * its rows, a few MB, wait to be written), but G1 only finds that out at its next marking, which it starts late: the next
    * replication's state piled up on top of it (a 10-minute 32 MiB run held two replications' worth
    * at each start). One full collection here (a few hundred ms for 200 MB live, once per
    * replication) frees it at once and lets the heap shrink to what is live before the next one
@@ -226,12 +225,13 @@ public final class ExperimentRunner {
    * side and read one workload stream, produced once ({@link ReplicationGroup}).
    */
   public static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress, RunProfile profile) {
-    return simulate(plan, jobs, progress, profile, UnaryOperator.identity());
+    return simulate(plan, jobs, progress, profile, null);
   }
 
   /**
    * As {@link #simulate(RunPlan, int, Progress, RunProfile)}, passing each replication's results
-   * through {@code onReplication} on its thread as soon as the replication ends (to write them out).
+   * through {@code onReplication} (to write them out; null: keep them) as soon as the replication
+   * ends, on a thread of its own while the next replication simulates ({@link ReplicationWriter}).
    */
   static List<ReplicationResult> simulate(RunPlan plan, int jobs, Progress progress, RunProfile profile,
       UnaryOperator<List<ReplicationResult>> onReplication) {
@@ -252,19 +252,35 @@ public final class ExperimentRunner {
     int inFlight = Math.min(s.replications(), (jobs + variants.size() - 1) / variants.size());
     // a job would idle: each group produces its stream on a thread of its own
     boolean readAhead = inFlight * variants.size() < jobs;
-    List<Callable<List<ReplicationResult>>> groups = new ArrayList<>();
-    for (int rep = 1; rep <= s.replications(); rep++) {
-      long seed = SeedPlan.replicationSeed(s.seed(), rep);
-      ReplicationGroup group = new ReplicationGroup(plan, variants, rep, seed, cpu,
-          () -> progress.update(done.incrementAndGet(), total), profile).reportingTo(simulated)
-          .readingAhead(readAhead);
-      groups.add(() -> onReplication.apply(group.call()));
+    try (ReplicationWriter<List<ReplicationResult>> writer =
+        new ReplicationWriter<>(onReplication == null ? UnaryOperator.identity() : onReplication, "results-writer")) {
+      List<Callable<Future<List<ReplicationResult>>>> groups = new ArrayList<>();
+      for (int rep = 1; rep <= s.replications(); rep++) {
+        long seed = SeedPlan.replicationSeed(s.seed(), rep);
+        ReplicationGroup group = new ReplicationGroup(plan, variants, rep, seed, cpu,
+            () -> progress.update(done.incrementAndGet(), total), profile).reportingTo(simulated)
+            .readingAhead(readAhead);
+        groups.add(() -> {
+          List<ReplicationResult> results = group.call();
+          if (onReplication == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(results);
+          }
+          // its state is garbage now: collected before the next replication allocates its own
+          collectFinishedReplication();
+          return writer.submit(results);
+        });
+      }
+      List<ReplicationResult> results = new ArrayList<>(total);
+      for (Future<List<ReplicationResult>> written : ParallelRunner.run(groups, inFlight, n -> { })) {
+        try {
+          results.addAll(ReplicationWriter.await(written));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted while writing replications", e);
+        }
+      }
+      return results;
     }
-    List<ReplicationResult> results = new ArrayList<>(total);
-    for (List<ReplicationResult> group : ParallelRunner.run(groups, inFlight, n -> { })) {
-      results.addAll(group);
-    }
-    return results;
   }
 
   /** Runs all tasks of {@code plan} on {@code executor}; results in (replication, variant) order. */
