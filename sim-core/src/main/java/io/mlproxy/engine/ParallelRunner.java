@@ -57,14 +57,7 @@ public final class ParallelRunner {
           results.add(f.get());
         } catch (ExecutionException e) {
           futures.forEach(x -> x.cancel(true));
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException re) {
-            throw re;
-          }
-          if (cause instanceof Error err) {
-            throw err;
-          }
-          throw new IllegalStateException(cause.getMessage(), cause);
+          throw unwrap(e);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           futures.forEach(x -> x.cancel(true));
@@ -75,5 +68,20 @@ public final class ParallelRunner {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  /**
+   * A task's failure as the task threw it: its RuntimeException (to return and throw) or Error
+   * (thrown here); a checked exception wrapped.
+   */
+  static RuntimeException unwrap(ExecutionException e) {
+    Throwable cause = e.getCause();
+    if (cause instanceof RuntimeException re) {
+      return re;
+    }
+    if (cause instanceof Error err) {
+      throw err;
+    }
+    return new IllegalStateException(cause.getMessage(), cause);
   }
 }

@@ -47,14 +47,7 @@ final class ReplicationWriter<T> implements AutoCloseable {
     try {
       return f.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof RuntimeException re) {
-        throw re;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(cause.getMessage(), cause);
+      throw ParallelRunner.unwrap(e);
     }
   }
 
