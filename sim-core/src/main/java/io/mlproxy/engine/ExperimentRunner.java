@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -126,9 +127,9 @@ public final class ExperimentRunner {
   /**
    * A replication's state (memories, look-ahead ring, stream chunks, proxies and agents: tens of
    * MB at 100,000 touches/s, mostly in the old generation by then) is garbage once it ends (only
-   * its rows, a few MB, wait to be written), but G1 only finds that out at its next marking, which it starts late: the next
-   * replication's state piled up on top of it (a 10-minute 32 MiB run held two replications' worth
-   * at each start). One full collection here (a few hundred ms for 200 MB live, once per
+   * its rows, a few MB, wait to be written), but G1 only finds that out at its next marking, which
+   * it starts late: the next replication's state piled up on top of it (a 10-minute 32 MiB run
+   * held two replications' worth at each start). One full collection here (a few hundred ms for 200 MB live, once per
    * replication) frees it at once and lets the heap shrink to what is live before the next one
    * begins. Skipped while the heap in use is under {@link #COLLECT_ABOVE_BYTES}: small replications
    * (tests, the report warm-up, scenarios of a few seconds) would pay a pause for nothing.
@@ -253,7 +254,7 @@ public final class ExperimentRunner {
     // a job would idle: each group produces its stream on a thread of its own
     boolean readAhead = inFlight * variants.size() < jobs;
     try (ReplicationWriter<List<ReplicationResult>> writer =
-        new ReplicationWriter<>(onReplication == null ? UnaryOperator.identity() : onReplication, "results-writer")) {
+        onReplication == null ? null : new ReplicationWriter<>(onReplication, "results-writer")) {
       List<Callable<Future<List<ReplicationResult>>>> groups = new ArrayList<>();
       for (int rep = 1; rep <= s.replications(); rep++) {
         long seed = SeedPlan.replicationSeed(s.seed(), rep);
@@ -262,8 +263,8 @@ public final class ExperimentRunner {
             .readingAhead(readAhead);
         groups.add(() -> {
           List<ReplicationResult> results = group.call();
-          if (onReplication == null) {
-            return java.util.concurrent.CompletableFuture.completedFuture(results);
+          if (writer == null) {
+            return CompletableFuture.completedFuture(results);
           }
           // its state is garbage now: collected before the next replication allocates its own
           collectFinishedReplication();
