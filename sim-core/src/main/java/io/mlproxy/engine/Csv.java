@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.StringJoiner;
 
 /**
  * Writes CSV rows with the project's fixed number format, so equal results give equal bytes.
@@ -27,16 +28,11 @@ public final class Csv {
 
   /** The text fields as one CSV fragment (no line end), each quoted if it needs it. */
   public static String fields(Iterable<String> values) {
-    StringBuilder sb = new StringBuilder();
-    boolean first = true;
+    StringJoiner joined = new StringJoiner(",");
     for (String v : values) {
-      if (!first) {
-        sb.append(',');
-      }
-      first = false;
-      sb.append(quote(v == null ? "" : v));
+      joined.add(quote(v == null ? "" : v));
     }
-    return sb.toString();
+    return joined.toString();
   }
 
   /** Writes a header or any row of plain text fields. */
