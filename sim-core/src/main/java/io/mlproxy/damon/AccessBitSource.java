@@ -12,6 +12,15 @@ public interface AccessBitSource {
     /** Returns whether {@code page} was touched since its bit was last cleared, and clears it. */
     boolean testAndClearAccessed(int page);
 
+    /**
+     * The accessed bits of {@code pages[0..count)} are about to be tested: a source whose per-page
+     * state outgrows the caches may load it now, so that the pages' cache misses overlap instead of
+     * following one another (one sample of a large address space is hundreds of misses). Changes
+     * nothing a test returns; the default does nothing.
+     */
+    default void prefetch(int[] pages, int count) {
+    }
+
     /** Number of resident pages in {@code [start, end)}. */
     int residentPages(int start, int end);
 

@@ -149,15 +149,19 @@ final class Regions implements RegionsView {
 
     /** damon_pa_prepare_access_checks: a random page of each region, its accessed bit cleared. */
     void prepareAccessChecks(AccessBitSource source, SplittableRandom random) {
+        // the draws do not depend on the tests: every page first, so the source can fetch them at once
         for (int i = 0; i < count; i++) {
-            int page = start[i] + random.nextInt(end[i] - start[i]);
-            samplePage[i] = page;
-            source.testAndClearAccessed(page);
+            samplePage[i] = start[i] + random.nextInt(end[i] - start[i]);
+        }
+        source.prefetch(samplePage, count);
+        for (int i = 0; i < count; i++) {
+            source.testAndClearAccessed(samplePage[i]);
         }
     }
 
     /** damon_pa_check_accesses: nr_accesses++ for each region whose sampled page was accessed. */
     void checkAccesses(AccessBitSource source, int maxNrAccesses) {
+        source.prefetch(samplePage, count);
         for (int i = 0; i < count; i++) {
             // cap at max: a caller sampling more often than aggregation/sampling must not overflow the scale
             boolean accessed = source.testAndClearAccessed(samplePage[i]);

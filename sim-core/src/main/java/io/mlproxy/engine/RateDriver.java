@@ -136,6 +136,11 @@ final class RateDriver implements LazyAccesses {
   }
 
   @Override
+  public void prefetch(int[] pages, int count) {
+    cursors.prefetch(pages, count);
+  }
+
+  @Override
   public int lastAccessMs(int page) {
     int last = cursors.lastAccessBefore(page, nowTick);
     return last == AccessCursors.NONE ? Memory.NEVER_TOUCHED : (int) (last * tickUs / 1000);

@@ -34,6 +34,14 @@ public interface LazyAccesses {
     /** Records {@code page}'s accesses up to now, before its accessed bit or last touch is read or cleared. */
     void beforeRead(int page);
 
+    /**
+     * {@link #beforeRead} is about to be called for {@code pages[0..count)} (valid pages): load what
+     * it reads, so that the pages' cache misses overlap (see
+     * {@link io.mlproxy.damon.AccessBitSource#prefetch}). The default does nothing.
+     */
+    default void prefetch(int[] pages, int count) {
+    }
+
     /** {@code page} has just left DRAM (proactive pageout, direct reclaim, discard): its next access faults. */
     void leftMemory(int page);
 

@@ -33,6 +33,14 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     /** Resident pages drawn per eviction by {@link Eviction#SAMPLED_LRU}. */
     public static final int EVICTION_SAMPLES = 16;
 
+    /**
+     * From this many pages (1 GiB of 4 KiB pages) on, {@link #prefetch} loads the pages' state: the
+     * bitmaps and the lazy accesses' cursors are then megabytes, beyond the caches, where each
+     * page a DAMON sample tests is a miss worth overlapping with the others. Below it a sample's
+     * pages stay cached and another pass over them would only cost time.
+     */
+    static final int PREFETCH_FROM_PAGES = 1 << 18;
+
     private static final byte ABSENT = 0;
     private static final byte RESIDENT = 1;
     private static final byte PAGED_OUT = 2;
@@ -61,6 +69,9 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     private final java.util.SplittableRandom evictionSamples;
     private WatchListener watchListener = WatchListener.NONE;
     private LazyAccesses lazy = LazyAccesses.NONE;
+
+    /** What {@link #prefetch} loaded, summed: kept so the loads are not dropped as dead code. */
+    private long prefetched;
 
     private int residentCount;
     private long footprint;
@@ -594,6 +605,22 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
     @Override
     public int pages() {
         return pageCount;
+    }
+
+    @Override
+    public void prefetch(int[] pages, int count) {
+        if (pageCount < PREFETCH_FROM_PAGES) {
+            return;
+        }
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            int page = pages[i];
+            checkPage(page);
+            int w = page >>> 6;
+            sum += accessed[w] ^ resident[w];
+        }
+        prefetched = sum;
+        lazy.prefetch(pages, count);
     }
 
     @Override

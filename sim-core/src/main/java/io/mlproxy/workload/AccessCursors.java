@@ -27,6 +27,8 @@ public final class AccessCursors {
     private int recentEpoch;
     /** Whether the access the last {@link #sync} returned lies in an epoch where the page is dense. */
     private boolean lastDense;
+    /** What {@link #prefetch} loaded, summed: kept so the loads are not dropped as dead code. */
+    private int prefetched;
 
     /** Every page starts before tick 0 with nothing consumed. */
     public AccessCursors(AccessPaths paths) {
@@ -49,6 +51,19 @@ public final class AccessCursors {
         e = model.epochOf(tick);
         recentEpoch = e;
         return e;
+    }
+
+    /**
+     * Loads the states of {@code pages[0..count)} before their {@link #sync}s: one int per page of
+     * the address space is tens of megabytes on a large node, and loads issued back to back miss
+     * the caches together where syncs, each branching on its state, miss one after another.
+     */
+    public void prefetch(int[] pages, int count) {
+        int sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += state[pages[i]];
+        }
+        prefetched = sum;
     }
 
     /** The raw state of {@code page} (a cursor ≥ 0 or ~consumed); for the calendar's checks and tests. */

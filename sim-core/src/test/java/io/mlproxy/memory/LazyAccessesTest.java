@@ -42,11 +42,39 @@ class LazyAccessesTest {
       calls.add("watched " + page);
     }
 
+    @Override
+    public void prefetch(int[] pages, int count) {
+      calls.add("prefetch " + java.util.Arrays.toString(java.util.Arrays.copyOf(pages, count)));
+    }
+
     /** Page 2 was accessed at 11 ms without a timed mark (a dense page's last access). */
     @Override
     public int lastAccessMs(int page) {
       return page == 2 ? 11 : Memory.NEVER_TOUCHED;
     }
+  }
+
+  @Test
+  void aLargeMemoryPassesASamplesPagesOnToItsLazyAccessesBeforeTheReadsASmallOneDoesNot() {
+    int pages = Memory.PREFETCH_FROM_PAGES;
+    Memory large = new Memory(MemoryConfig.withDefaults(pages, pages / 2));
+    Recorder r = new Recorder();
+    r.memory = large;
+    large.setLazyAccesses(r);
+    large.prefetch(new int[] {5, pages - 1, 3}, 2);
+    assertThat(r.calls).containsExactly("prefetch [5, " + (pages - 1) + "]");
+    // a page outside the space is refused before anything is loaded for it
+    assertThatThrownBy(() -> large.prefetch(new int[] {7, pages}, 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("page " + pages);
+    assertThat(r.calls).hasSize(1);
+
+    Memory small = new Memory(MemoryConfig.withDefaults(8, 4));
+    Recorder s = new Recorder();
+    s.memory = small;
+    small.setLazyAccesses(s);
+    small.prefetch(new int[] {1, 2}, 2);
+    assertThat(s.calls).isEmpty();
   }
 
   @Test

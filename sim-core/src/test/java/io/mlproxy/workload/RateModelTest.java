@@ -161,6 +161,10 @@ class RateModelTest {
             }
             assertThat(cursors.lastAccessBefore(page, t)).as("last access of %d before %d", page, t)
                     .isEqualTo(lastEver);
+            if (rnd.nextInt(4) == 0) {
+                // a DAMON sample's prefetch of its pages changes nothing the cursors answer
+                cursors.prefetch(new int[] {page, rnd.nextInt(pages), -1}, 2);
+            }
             // sync consumes everything before t; what it reports is the last access since the previous sync
             int last = cursors.sync(page, t);
             assertThat(last).as("page %d, ticks [%d, %d)", page, from, t).isEqualTo(expectLast);
