@@ -5,6 +5,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * damon_pa_check_accesses ({@link Regions#checkAccesses}, written without a branch on the sampled
  * bit): nr_accesses + 1 exactly for the regions whose sampled page was accessed, never above the
- * maximum, and every sampled bit cleared.
+ * maximum, and every sampled bit cleared. And damon_pa_prepare_access_checks hands the source all
+ * its pages before it tests them ({@link AccessBitSource#prefetch}), the pages drawn as a
+ * draw-then-test loop draws them: one per region, in region order, whatever the tests return.
  */
 class CheckAccessesPropertyTest {
 
-    /** Accessed bits in a boolean per page. */
+    /** Accessed bits in a boolean per page; records the prefetches and tests. */
     private static final class Bits implements AccessBitSource {
         final boolean[] accessed;
+        final List<String> calls = new ArrayList<>();
 
         Bits(int pages) {
             accessed = new boolean[pages];
@@ -30,7 +36,13 @@ class CheckAccessesPropertyTest {
         }
 
         @Override
+        public void prefetch(int[] pages, int count) {
+            calls.add("prefetch " + Arrays.toString(Arrays.copyOf(pages, count)));
+        }
+
+        @Override
         public boolean testAndClearAccessed(int page) {
+            calls.add("test " + page);
             boolean was = accessed[page];
             accessed[page] = false;
             return was;
@@ -83,5 +95,47 @@ class CheckAccessesPropertyTest {
             assertThat(regions.nrAccesses(i)).as("nr_accesses of region %d", i).isEqualTo(expected);
             assertThat(bits.accessed[sampled]).as("sampled bit of region %d", i).isFalse();
         }
+    }
+
+    @Property(tries = 200)
+    void everySampledPageIsPrefetchedBeforeTheTestsAndDrawnAsBefore(
+            @ForAll @IntRange(min = 1, max = 40) int regionCount,
+            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
+        SplittableRandom layout = new SplittableRandom(seed);
+        int[] starts = new int[regionCount];
+        int[] ends = new int[regionCount];
+        int[] zeros = new int[regionCount];
+        int page = 0;
+        for (int i = 0; i < regionCount; i++) {
+            starts[i] = page;
+            page += 1 + layout.nextInt(50);
+            ends[i] = page;
+        }
+        Regions regions = new Regions(regionCount);
+        regions.set(starts, ends, zeros.clone(), zeros, zeros);
+        Bits bits = new Bits(page);
+        for (int p = 0; p < page; p++) {
+            bits.accessed[p] = layout.nextBoolean();
+        }
+
+        regions.prepareAccessChecks(bits, new SplittableRandom(seed ^ 0x5EED));
+
+        SplittableRandom draws = new SplittableRandom(seed ^ 0x5EED);
+        int[] expected = new int[regionCount];
+        List<String> tests = new ArrayList<>();
+        for (int i = 0; i < regionCount; i++) {
+            expected[i] = starts[i] + draws.nextInt(ends[i] - starts[i]);
+            assertThat(regions.samplePage(i)).as("sampled page of region %d", i).isEqualTo(expected[i]);
+            tests.add("test " + expected[i]);
+        }
+        List<String> preparation = new ArrayList<>();
+        preparation.add("prefetch " + Arrays.toString(expected));
+        preparation.addAll(tests);
+        assertThat(bits.calls).containsExactlyElementsOf(preparation);
+
+        // one sampling interval later the same pages, in the same order (fetched by the preparation)
+        bits.calls.clear();
+        regions.checkAccesses(bits, 20);
+        assertThat(bits.calls).containsExactlyElementsOf(tests);
     }
 }
