@@ -35,9 +35,10 @@ public final class Memory implements AccessBitSource, DamosActionTarget {
 
     /**
      * From this many pages (1 GiB of 4 KiB pages) on, {@link #prefetch} loads the pages' state: the
-     * bitmaps and the lazy accesses' cursors are then megabytes, beyond the caches, where each
-     * page a DAMON sample tests is a miss worth overlapping with the others. Below it a sample's
-     * pages stay cached and another pass over them would only cost time.
+     * lazy accesses' cursors (an int per page) are then a megabyte and more, the bitmaps follow
+     * them past the caches as the space grows, and each page a DAMON sample tests is a miss worth
+     * overlapping with the others. Below it a sample's pages stay cached and another pass over
+     * them would only cost time.
      */
     static final int PREFETCH_FROM_PAGES = 1 << 18;
 
