@@ -149,7 +149,8 @@ final class Regions implements RegionsView {
 
     /** damon_pa_prepare_access_checks: a random page of each region, its accessed bit cleared. */
     void prepareAccessChecks(AccessBitSource source, SplittableRandom random) {
-        // the draws do not depend on the tests: every page first, so the source can fetch them at once
+        // the draws do not depend on the tests: every page first, so that the source can fetch
+        // them all at once
         for (int i = 0; i < count; i++) {
             samplePage[i] = start[i] + random.nextInt(end[i] - start[i]);
         }

@@ -35,8 +35,8 @@ public interface LazyAccesses {
     void beforeRead(int page);
 
     /**
-     * {@link #beforeRead} is about to be called for {@code pages[0..count)} (valid pages): load what
-     * it reads, so that the pages' cache misses overlap (see
+     * {@link #beforeRead} is about to be called for {@code pages[0..count)} (valid pages): load
+     * what it reads, so that the pages' cache misses overlap (see
      * {@link io.mlproxy.damon.AccessBitSource#prefetch}). The default does nothing.
      */
     default void prefetch(int[] pages, int count) {

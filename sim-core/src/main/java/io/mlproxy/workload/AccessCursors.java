@@ -54,9 +54,10 @@ public final class AccessCursors {
     }
 
     /**
-     * Loads the states of {@code pages[0..count)} (valid pages) before their {@link #sync}s: one int per page of
-     * the address space is tens of megabytes on a large node, and loads issued back to back miss
-     * the caches together where syncs, each branching on its state, miss one after another.
+     * Loads the states of {@code pages[0..count)} (valid pages) before their {@link #sync}s: one
+     * int per page of the address space is tens of megabytes on a large node, and loads issued
+     * back to back miss the caches together where syncs, each branching on its state, miss one
+     * after another.
      */
     public void prefetch(int[] pages, int count) {
         int sum = 0;

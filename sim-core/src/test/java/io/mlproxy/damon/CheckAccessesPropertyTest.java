@@ -125,7 +125,8 @@ class CheckAccessesPropertyTest {
         List<String> tests = new ArrayList<>();
         for (int i = 0; i < regionCount; i++) {
             expected[i] = starts[i] + draws.nextInt(ends[i] - starts[i]);
-            assertThat(regions.samplePage(i)).as("sampled page of region %d", i).isEqualTo(expected[i]);
+            assertThat(regions.samplePage(i)).as("sampled page of region %d", i)
+                    .isEqualTo(expected[i]);
             tests.add("test " + expected[i]);
         }
         List<String> preparation = new ArrayList<>();
@@ -133,7 +134,7 @@ class CheckAccessesPropertyTest {
         preparation.addAll(tests);
         assertThat(bits.calls).containsExactlyElementsOf(preparation);
 
-        // one sampling interval later the same pages, in the same order (fetched by the preparation)
+        // a sampling interval later: the same pages, same order (the preparation fetched them)
         bits.calls.clear();
         regions.checkAccesses(bits, 20);
         assertThat(bits.calls).containsExactlyElementsOf(tests);
