@@ -68,15 +68,13 @@ class CheckAccessesPropertyTest {
                                              @ForAll @IntRange(min = 1, max = 25) int maxNr,
                                              @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int[] starts = new int[regionCount];
-        int[] ends = new int[regionCount];
+        int[][] layout = adjacentRegions(random, regionCount, 6);
+        int[] starts = layout[0];
+        int[] ends = layout[1];
+        int page = ends[regionCount - 1];
         int[] nr = new int[regionCount];
         int[] zeros = new int[regionCount];
-        int page = 0;
         for (int i = 0; i < regionCount; i++) {
-            starts[i] = page;
-            page += 1 + random.nextInt(6);
-            ends[i] = page;
             // at the maximum now and then, so that the cap is crossed
             nr[i] = random.nextInt(3) == 0 ? maxNr : random.nextInt(maxNr + 1);
         }
@@ -102,15 +100,11 @@ class CheckAccessesPropertyTest {
             @ForAll @IntRange(min = 1, max = 40) int regionCount,
             @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long seed) {
         SplittableRandom layout = new SplittableRandom(seed);
-        int[] starts = new int[regionCount];
-        int[] ends = new int[regionCount];
+        int[][] bounds = adjacentRegions(layout, regionCount, 50);
+        int[] starts = bounds[0];
+        int[] ends = bounds[1];
+        int page = ends[regionCount - 1];
         int[] zeros = new int[regionCount];
-        int page = 0;
-        for (int i = 0; i < regionCount; i++) {
-            starts[i] = page;
-            page += 1 + layout.nextInt(50);
-            ends[i] = page;
-        }
         Regions regions = new Regions(regionCount);
         regions.set(starts, ends, zeros.clone(), zeros, zeros);
         Bits bits = new Bits(page);
@@ -138,5 +132,18 @@ class CheckAccessesPropertyTest {
         bits.calls.clear();
         regions.checkAccesses(bits, 20);
         assertThat(bits.calls).containsExactlyElementsOf(tests);
+    }
+
+    /** {starts, ends} of {@code count} adjacent regions from page 0, each 1..maxLength pages long. */
+    private static int[][] adjacentRegions(SplittableRandom random, int count, int maxLength) {
+        int[] starts = new int[count];
+        int[] ends = new int[count];
+        int page = 0;
+        for (int i = 0; i < count; i++) {
+            starts[i] = page;
+            page += 1 + random.nextInt(maxLength);
+            ends[i] = page;
+        }
+        return new int[][] {starts, ends};
     }
 }
